@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { ServerMarkError } from './errors/serverMarkError';
+import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
+import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
+import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
+import { openRegistry, type Registry } from './sites/registry';
+import { resolveSite } from './sites/resolveSite';
+import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
+import { uniqueSiteName, validateSiteName } from './sites/siteName';
+import { createSystemctl, type Systemctl } from './systemd/systemctl';
+import { rawFieldProblem, unitPathProblem } from './units/systemdSyntax';
+import { renderWorkerUnit } from './units/renderUnit';
+import { openUnitFiles, type UnitFiles } from './units/unitFiles';
+import { UNIT_PREFIX, workerUnitNames } from './units/unitName';
+import { KeyedQueue } from './workers/keyedQueue';
+import { buildSiteStatuses, unitsToRead, type SiteStatus } from './workers/siteStatus';
+import { UNIT_STATE_PROPERTIES } from './workers/workerState';
+
+export interface AddSiteRequest {
+  directory: string;
+  name?: string;
+  php?: string;
+}
+
+export type StatusListener = (statuses: SiteStatus[]) => void;
+
+/** The one core the window, the tray and the CLI all drive. */
+export interface ServerMark {
+  readonly paths: XdgPaths;
+  readonly registry: Registry;
+  listSites(): Promise<SiteRecord[]>;
+  resolveSite(ref: string): Promise<SiteRecord>;
+  addSite(request: AddSiteRequest): Promise<SiteRecord>;
+  removeSite(ref: string): Promise<SiteRecord>;
+  startWorkers(ref: string): Promise<SiteStatus>;
+  stopWorkers(ref: string): Promise<SiteStatus>;
+  restartWorkers(ref: string): Promise<SiteStatus>;
+  /** Reads every site's state from systemd (two calls in all, whatever the site count). */
+  status(refs?: string[]): Promise<SiteStatus[]>;
+  isBusy(siteId: string): boolean;
+  onStatus(listener: StatusListener): () => void;
+}
+
+export interface ServerMarkOptions {
+  env?: NodeJS.ProcessEnv;
+  systemctl?: Systemctl;
+}
+
+function newSiteId(taken: Set<string>): string {
+  for (;;) {
+    const id = [...randomBytes(8)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+    if (!taken.has(id)) return id;
+  }
+}
+
+async function canonicalDirectory(directory: string): Promise<string> {
+  // Refuse what no unit file could hold before touching the disk; `..` and symlinks resolve below.
+  const inputProblem = rawFieldProblem(directory);
+  if (inputProblem) {
+    throw new ServerMarkError('INVALID_PATH', `The directory ${JSON.stringify(directory)} cannot be used because ${inputProblem}.`);
+  }
+  let path: string;
+  try {
+    path = await realpath(resolve(directory));
+  } catch {
+    throw new ServerMarkError('NOT_A_DIRECTORY', `${directory} does not exist.`);
+  }
+  if (!(await stat(path)).isDirectory()) {
+    throw new ServerMarkError('NOT_A_DIRECTORY', `${directory} is not a directory.`);
+  }
+  // The canonical path is what systemd will see in WorkingDirectory=: check it too.
+  const canonicalProblem = unitPathProblem(path);
+  if (canonicalProblem) {
+    throw new ServerMarkError('INVALID_PATH', `The directory ${JSON.stringify(path)} cannot be used because ${canonicalProblem}.`);
+  }
+  return path;
+}
+
+export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
+  const env = options.env ?? process.env;
+  const paths = xdgPaths(env);
+  const registry = openRegistry(paths.configDir);
+  const systemctl = options.systemctl ?? createSystemctl({ env });
+  const unitFiles: UnitFiles = openUnitFiles(paths.unitDir);
+  const queue = new KeyedQueue();
+  const listeners = new Set<StatusListener>();
+
+  async function status(refs?: string[]): Promise<SiteStatus[]> {
+    const all = (await registry.read()).sites;
+    const sites = refs ? await Promise.all(refs.map((ref) => resolveSite(all, ref))) : all;
+    const listed = await systemctl.listUnits([`${UNIT_PREFIX}*`]);
+    const toRead = unitsToRead(sites, listed);
+    const properties = await systemctl.show(toRead, UNIT_STATE_PROPERTIES);
+    return buildSiteStatuses(sites, listed, properties);
+  }
+
+  // After any change we re-read systemd and tell every listener what is true now.
+  async function publish(): Promise<void> {
+    if (listeners.size === 0) return;
+    const statuses = await status();
+    for (const listener of listeners) listener(statuses);
+  }
+
+  async function siteStatus(site: SiteRecord): Promise<SiteStatus> {
+    const [result] = await status([site.id]);
+    void publish().catch(() => undefined);
+    return result!;
+  }
+
+  async function assertRunnable(site: SiteRecord): Promise<void> {
+    const dir = await stat(site.path).catch(() => null);
+    if (!dir?.isDirectory()) {
+      throw new ServerMarkError(
+        'NOT_A_DIRECTORY',
+        `The directory of ${site.name} (${site.path}) no longer exists. Restore it, or remove the site.`,
+      );
+    }
+    await assertLaravelApp(site.path);
+    const phps = new Set(site.workers.map((w) => w.options.php ?? site.php));
+    for (const php of phps) await inspectPhpBinary(php);
+  }
+
+  async function writeUnits(site: SiteRecord): Promise<string[]> {
+    await mkdir(paths.logDir, { recursive: true });
+    const instances: string[] = [];
+    for (const worker of site.workers) {
+      const names = workerUnitNames(site, worker.name, worker.options.processes);
+      const text = renderWorkerUnit({
+        siteId: site.id,
+        siteName: site.name,
+        sitePath: site.path,
+        workerName: worker.name,
+        php: worker.options.php ?? site.php,
+        options: worker.options,
+        logDir: paths.logDir,
+        unitPrefix: names.prefix,
+      });
+      await unitFiles.writeTemplate(names.template, text);
+      await unitFiles.setEnabledInstances(names.template, names.instances);
+      instances.push(...names.instances);
+    }
+    return instances;
+  }
+
+  async function loadedSiteUnits(site: SiteRecord) {
+    return systemctl.listUnits([`${UNIT_PREFIX}*_${site.id}_*`]);
+  }
+
+  async function start(site: SiteRecord): Promise<void> {
+    await assertRunnable(site);
+    const instances = await writeUnits(site);
+    await systemctl.daemonReload();
+    // A unit that hit its start limit refuses to start until the failure is cleared.
+    const failed = (await loadedSiteUnits(site)).filter((u) => u.active === 'failed').map((u) => u.unit);
+    await systemctl.resetFailed(failed);
+    await systemctl.start(instances);
+  }
+
+  async function stop(site: SiteRecord): Promise<void> {
+    const loaded = await loadedSiteUnits(site);
+    const running = loaded.filter((u) => u.active !== 'inactive' && u.active !== 'failed').map((u) => u.unit);
+    await systemctl.stop(running);
+    await unitFiles.removeSiteUnits(site.id);
+    await systemctl.daemonReload();
+    const failed = (await loadedSiteUnits(site)).filter((u) => u.active === 'failed').map((u) => u.unit);
+    await systemctl.resetFailed(failed);
+  }
+
+  async function withSite<T>(ref: string, task: (site: SiteRecord) => Promise<T>): Promise<T> {
+    const site = await resolveSite((await registry.read()).sites, ref);
+    // Re-read inside the queue: an earlier queued operation may have changed the site.
+    return queue.run(site.id, async () => {
+      const current = (await registry.read()).sites.find((s) => s.id === site.id);
+      if (!current) throw new ServerMarkError('SITE_NOT_FOUND', `The site ${site.name} was removed.`);
+      return task(current);
+    });
+  }
+
+  return {
+    paths,
+    registry,
+    async listSites() {
+      return (await registry.read()).sites;
+    },
+    async resolveSite(ref) {
+      return resolveSite((await registry.read()).sites, ref);
+    },
+    async addSite(request) {
+      const path = await canonicalDirectory(request.directory);
+      await assertLaravelApp(path);
+      const php = request.php ? await inspectPhpBinary(request.php) : await defaultPhpBinary(env);
+      const laravelVersion = await detectLaravelVersion(path, php.path);
+      const wanted = validateSiteName(request.name?.trim() || basename(path));
+      const site = await registry.update((file) => {
+        const existing = file.sites.find((s) => s.path === path);
+        if (existing) {
+          throw new ServerMarkError('SITE_EXISTS', `${path} is already registered as "${existing.name}".`);
+        }
+        if (request.name && file.sites.some((s) => s.name.toLowerCase() === wanted.toLowerCase())) {
+          throw new ServerMarkError('SITE_EXISTS', `A site named "${wanted}" already exists: choose another name.`);
+        }
+        const record: SiteRecord = {
+          id: newSiteId(new Set(file.sites.map((s) => s.id))),
+          name: uniqueSiteName(wanted, file.sites.map((s) => s.name)),
+          path,
+          php: php.path,
+          laravelVersion,
+          addedAt: new Date().toISOString(),
+          workers: defaultWorkers(),
+        };
+        file.sites.push(record);
+        return record;
+      });
+      void publish().catch(() => undefined);
+      return site;
+    },
+    async removeSite(ref) {
+      const removed = await withSite(ref, async (site) => {
+        // Stop and uninstall first: the original left orphan workers running forever.
+        await stop(site);
+        await registry.update((file) => {
+          file.sites = file.sites.filter((s) => s.id !== site.id);
+        });
+        return site;
+      });
+      void publish().catch(() => undefined);
+      return removed;
+    },
+    startWorkers: (ref) => withSite(ref, async (site) => (await start(site), siteStatus(site))),
+    stopWorkers: (ref) => withSite(ref, async (site) => (await stop(site), siteStatus(site))),
+    restartWorkers: (ref) =>
+      withSite(ref, async (site) => {
+        await assertRunnable(site);
+        const instances = await writeUnits(site);
+        await systemctl.daemonReload();
+        await systemctl.restart(instances);
+        return siteStatus(site);
+      }),
+    status,
+    isBusy: (siteId) => queue.isBusy(siteId),
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

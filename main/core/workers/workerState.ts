@@ -1,0 +1,146 @@
+import type { UnitProperties } from '../systemd/showOutput';
+import { START_LIMIT_BURST, START_LIMIT_INTERVAL_SEC } from '../units/renderUnit';
+
+export type WorkerStateName = 'running' | 'starting' | 'stopping' | 'stopped' | 'failed';
+
+export type StopReasonCode =
+  | 'crash-loop'
+  | 'memory-limit'
+  | 'job-timeout'
+  | 'clean-exit'
+  | 'exit-code'
+  | 'signal'
+  | 'exec-failed'
+  | 'stop-timeout'
+  | 'other';
+
+/** Why a process last stopped, in Laravel terms rather than systemd's. */
+export interface StopReason {
+  code: StopReasonCode;
+  text: string;
+}
+
+export interface UnitState {
+  unit: string;
+  state: WorkerStateName;
+  /** Raw systemd view, for the curious and for bug reports. */
+  activeState: string;
+  subState: string;
+  pid: number | null;
+  /** ISO time the unit entered its current active state, when systemd knows it. */
+  since: string | null;
+  restarts: number;
+  reason: StopReason | null;
+}
+
+export const UNIT_STATE_PROPERTIES = [
+  'LoadState',
+  'ActiveState',
+  'SubState',
+  'Result',
+  'MainPID',
+  'NRestarts',
+  'ExecMainCode',
+  'ExecMainStatus',
+  'ActiveEnterTimestamp',
+] as const;
+
+const SIGNAL_NAMES: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
+
+// ExecMainCode follows waitid(2): 1 exited, 2 killed, 3 dumped core.
+export function explainLastExit(props: UnitProperties): StopReason | null {
+  const result = props.Result ?? 'success';
+  const code = Number(props.ExecMainCode ?? 0);
+  const status = Number(props.ExecMainStatus ?? 0);
+  if (result === 'start-limit-hit') {
+    return {
+      code: 'crash-loop',
+      text: `Crash loop: the worker stopped ${START_LIMIT_BURST} times within ${START_LIMIT_INTERVAL_SEC} s, so systemd gave up. Check its log, fix the cause, then reset and start.`,
+    };
+  }
+  if (result === 'exec' || (code === 1 && status === 203)) {
+    return { code: 'exec-failed', text: 'The PHP binary could not be executed. Check the PHP path of this site.' };
+  }
+  if (code === 1 && status === 200) {
+    return { code: 'exec-failed', text: 'The site directory could not be entered. Does it still exist?' };
+  }
+  if (code === 1 && status === 209) {
+    return { code: 'exec-failed', text: 'The worker log file could not be opened.' };
+  }
+  if (result === 'timeout') {
+    return { code: 'stop-timeout', text: 'The worker did not stop within its stop wait and was killed.' };
+  }
+  if (code === 1 && status === 12) {
+    return { code: 'memory-limit', text: 'Exited with status 12: the worker reached its --memory limit.' };
+  }
+  if ((code === 2 || code === 3) && status === 9) {
+    return { code: 'job-timeout', text: 'Killed by SIGKILL: a job ran longer than --timeout.' };
+  }
+  if (code === 2 || code === 3) {
+    const name = SIGNAL_NAMES[status] ?? `signal ${status}`;
+    return { code: 'signal', text: `Killed by ${name}.` };
+  }
+  if (code === 1 && status === 0) {
+    return { code: 'clean-exit', text: 'Exited cleanly: --max-time, --max-jobs or queue:restart.' };
+  }
+  if (code === 1) {
+    return { code: 'exit-code', text: `Exited with status ${status}. Its log shows what PHP or Laravel printed.` };
+  }
+  if (result !== 'success') return { code: 'other', text: `systemd reports: ${result}.` };
+  return null;
+}
+
+// `show --timestamp=unix` prints `@1733339701`; anything else means systemd does not know.
+function toIso(timestamp: string | undefined): string | null {
+  const match = /^@(\d+)$/.exec(timestamp ?? '');
+  return match ? new Date(Number(match[1]) * 1000).toISOString() : null;
+}
+
+/** Reads one unit's state from what systemd reported; never assumes. */
+export function unitStateFromProperties(unit: string, props: UnitProperties | undefined): UnitState {
+  const activeState = props?.ActiveState ?? 'inactive';
+  const subState = props?.SubState ?? 'dead';
+  const pid = Number(props?.MainPID ?? 0);
+  const restarts = Number(props?.NRestarts ?? 0);
+  let state: WorkerStateName;
+  switch (activeState) {
+    case 'active':
+    case 'reloading':
+      state = 'running';
+      break;
+    case 'activating':
+      state = 'starting';
+      break;
+    case 'deactivating':
+      state = 'stopping';
+      break;
+    case 'failed':
+      state = 'failed';
+      break;
+    default:
+      state = 'stopped';
+  }
+  const lastExit = props ? explainLastExit(props) : null;
+  // A running process's last exit is history; show it only while it matters.
+  const reason = state === 'running' || (state === 'stopped' && lastExit?.code === 'clean-exit') ? null : lastExit;
+  return {
+    unit,
+    state,
+    activeState,
+    subState,
+    pid: pid > 0 ? pid : null,
+    since: state === 'running' ? toIso(props?.ActiveEnterTimestamp) : null,
+    restarts: Number.isFinite(restarts) ? restarts : 0,
+    reason,
+  };
+}
+
+/** A worker with several processes: the worst state wins, so a problem is never hidden. */
+export function combineStates(states: WorkerStateName[]): WorkerStateName {
+  if (states.length === 0) return 'stopped';
+  for (const candidate of ['failed', 'starting', 'stopping'] as const) {
+    if (states.includes(candidate)) return candidate;
+  }
+  // Some processes running, some stopped by hand: running, with the counts telling the rest.
+  return states.some((s) => s === 'running') ? 'running' : 'stopped';
+}

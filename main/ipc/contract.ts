@@ -1,0 +1,50 @@
+// The one definition of every channel between the main process and the window.
+// Type-only imports: the preload and the renderer bundle this file without the core.
+import type { ErrorView } from '../core/errors/serverMarkError';
+import type { SiteStatus } from '../core/workers/siteStatus';
+
+export type { ErrorView, SiteStatus };
+export type { WorkerStatus } from '../core/workers/siteStatus';
+export type { StopReason, UnitState, WorkerStateName } from '../core/workers/workerState';
+
+/** Errors cross IPC as values: Electron would strip a thrown error down to its message. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
+
+export type AddSiteOutcome = { added: SiteStatus } | { cancelled: true };
+
+/** Request/response pairs, invoked by the window and answered by the main process. */
+export interface InvokeChannels {
+  'sites:status': { request: Record<string, never>; response: SiteStatus[] };
+  /** Main opens the native folder picker: the window never sends a path. */
+  'sites:add': { request: Record<string, never>; response: AddSiteOutcome };
+  'sites:remove': { request: { siteId: string }; response: null };
+  'workers:start': { request: { siteId: string }; response: SiteStatus };
+  'workers:stop': { request: { siteId: string }; response: SiteStatus };
+  'workers:restart': { request: { siteId: string }; response: SiteStatus };
+}
+
+/** Messages the main process pushes to the window. */
+export interface PushChannels {
+  'status:changed': SiteStatus[];
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type PushChannel = keyof PushChannels;
+export type InvokeRequest<C extends InvokeChannel> = InvokeChannels[C]['request'];
+export type InvokeResponse<C extends InvokeChannel> = InvokeChannels[C]['response'];
+
+// Runtime lists, so the preload and main can refuse anything outside the contract.
+export const INVOKE_CHANNELS = [
+  'sites:status',
+  'sites:add',
+  'sites:remove',
+  'workers:start',
+  'workers:stop',
+  'workers:restart',
+] as const satisfies readonly InvokeChannel[];
+
+export const PUSH_CHANNELS = ['status:changed'] as const satisfies readonly PushChannel[];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return (INVOKE_CHANNELS as readonly unknown[]).includes(value);
+}

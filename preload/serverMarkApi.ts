@@ -1,0 +1,36 @@
+import type {
+  InvokeChannel,
+  InvokeRequest,
+  InvokeResponse,
+  PushChannel,
+  PushChannels,
+  Result,
+} from '../main/ipc/contract';
+
+/** How the API reaches main: ipcRenderer in Electron, a test bridge in the browser e2e. */
+export interface IpcTransport {
+  invoke(channel: InvokeChannel, payload: unknown): Promise<unknown>;
+  subscribe(channel: PushChannel, listener: (payload: unknown) => void): () => void;
+}
+
+/** The whole surface the window gets: one typed function per channel, nothing raw. */
+export function createServerMarkApi(transport: IpcTransport) {
+  const call = <C extends InvokeChannel>(channel: C, request: InvokeRequest<C>) =>
+    transport.invoke(channel, request) as Promise<Result<InvokeResponse<C>>>;
+  const on =
+    <C extends PushChannel>(channel: C) =>
+    (listener: (payload: PushChannels[C]) => void): (() => void) =>
+      transport.subscribe(channel, (payload) => listener(payload as PushChannels[C]));
+
+  return {
+    getStatus: () => call('sites:status', {}),
+    addSite: () => call('sites:add', {}),
+    removeSite: (siteId: string) => call('sites:remove', { siteId }),
+    startWorkers: (siteId: string) => call('workers:start', { siteId }),
+    stopWorkers: (siteId: string) => call('workers:stop', { siteId }),
+    restartWorkers: (siteId: string) => call('workers:restart', { siteId }),
+    onStatusChanged: on('status:changed'),
+  };
+}
+
+export type ServerMarkApi = ReturnType<typeof createServerMarkApi>;
