@@ -50,7 +50,9 @@ export interface ServerMarkOptions {
 
 function newSiteId(taken: Set<string>): string {
   for (;;) {
-    const id = [...randomBytes(8)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+    const id = [...randomBytes(8)]
+      .map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36])
+      .join('');
     if (!taken.has(id)) return id;
   }
 }
@@ -59,7 +61,10 @@ async function canonicalDirectory(directory: string): Promise<string> {
   // Refuse what no unit file could hold before touching the disk; `..` and symlinks resolve below.
   const inputProblem = rawFieldProblem(directory);
   if (inputProblem) {
-    throw new ServerMarkError('INVALID_PATH', `The directory ${JSON.stringify(directory)} cannot be used because ${inputProblem}.`);
+    throw new ServerMarkError(
+      'INVALID_PATH',
+      `The directory ${JSON.stringify(directory)} cannot be used because ${inputProblem}.`,
+    );
   }
   let path: string;
   try {
@@ -73,7 +78,10 @@ async function canonicalDirectory(directory: string): Promise<string> {
   // The canonical path is what systemd will see in WorkingDirectory=: check it too.
   const canonicalProblem = unitPathProblem(path);
   if (canonicalProblem) {
-    throw new ServerMarkError('INVALID_PATH', `The directory ${JSON.stringify(path)} cannot be used because ${canonicalProblem}.`);
+    throw new ServerMarkError(
+      'INVALID_PATH',
+      `The directory ${JSON.stringify(path)} cannot be used because ${canonicalProblem}.`,
+    );
   }
   return path;
 }
@@ -153,18 +161,24 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     const instances = await writeUnits(site);
     await systemctl.daemonReload();
     // A unit that hit its start limit refuses to start until the failure is cleared.
-    const failed = (await loadedSiteUnits(site)).filter((u) => u.active === 'failed').map((u) => u.unit);
+    const failed = (await loadedSiteUnits(site))
+      .filter((u) => u.active === 'failed')
+      .map((u) => u.unit);
     await systemctl.resetFailed(failed);
     await systemctl.start(instances);
   }
 
   async function stop(site: SiteRecord): Promise<void> {
     const loaded = await loadedSiteUnits(site);
-    const running = loaded.filter((u) => u.active !== 'inactive' && u.active !== 'failed').map((u) => u.unit);
+    const running = loaded
+      .filter((u) => u.active !== 'inactive' && u.active !== 'failed')
+      .map((u) => u.unit);
     await systemctl.stop(running);
     await unitFiles.removeSiteUnits(site.id);
     await systemctl.daemonReload();
-    const failed = (await loadedSiteUnits(site)).filter((u) => u.active === 'failed').map((u) => u.unit);
+    const failed = (await loadedSiteUnits(site))
+      .filter((u) => u.active === 'failed')
+      .map((u) => u.unit);
     await systemctl.resetFailed(failed);
   }
 
@@ -173,7 +187,8 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     // Re-read inside the queue: an earlier queued operation may have changed the site.
     return queue.run(site.id, async () => {
       const current = (await registry.read()).sites.find((s) => s.id === site.id);
-      if (!current) throw new ServerMarkError('SITE_NOT_FOUND', `The site ${site.name} was removed.`);
+      if (!current)
+        throw new ServerMarkError('SITE_NOT_FOUND', `The site ${site.name} was removed.`);
       return task(current);
     });
   }
@@ -196,14 +211,23 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
       const site = await registry.update((file) => {
         const existing = file.sites.find((s) => s.path === path);
         if (existing) {
-          throw new ServerMarkError('SITE_EXISTS', `${path} is already registered as "${existing.name}".`);
+          throw new ServerMarkError(
+            'SITE_EXISTS',
+            `${path} is already registered as "${existing.name}".`,
+          );
         }
         if (request.name && file.sites.some((s) => s.name.toLowerCase() === wanted.toLowerCase())) {
-          throw new ServerMarkError('SITE_EXISTS', `A site named "${wanted}" already exists: choose another name.`);
+          throw new ServerMarkError(
+            'SITE_EXISTS',
+            `A site named "${wanted}" already exists: choose another name.`,
+          );
         }
         const record: SiteRecord = {
           id: newSiteId(new Set(file.sites.map((s) => s.id))),
-          name: uniqueSiteName(wanted, file.sites.map((s) => s.name)),
+          name: uniqueSiteName(
+            wanted,
+            file.sites.map((s) => s.name),
+          ),
           path,
           php: php.path,
           laravelVersion,

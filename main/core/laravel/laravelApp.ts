@@ -19,7 +19,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export async function assertLaravelApp(dir: string): Promise<void> {
   const artisan = await stat(join(dir, 'artisan')).catch(() => null);
   if (!artisan?.isFile()) {
-    throw new ServerMarkError('NOT_LARAVEL', `${dir} is not a Laravel app: it has no artisan file.`);
+    throw new ServerMarkError(
+      'NOT_LARAVEL',
+      `${dir} is not a Laravel app: it has no artisan file.`,
+    );
   }
   const composer = await readJson(join(dir, 'composer.json'));
   const require = isRecord(composer) ? composer.require : null;

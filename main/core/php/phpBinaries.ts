@@ -11,7 +11,12 @@ export interface PhpBinary {
 
 const PHP_NAME = /^php(\d+(\.\d+)?)?$/;
 // Where distributions and version managers put PHP beyond the user's PATH.
-const USUAL_DIRS = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin', '/home/linuxbrew/.linuxbrew/bin'];
+const USUAL_DIRS = [
+  '/usr/bin',
+  '/usr/local/bin',
+  '/opt/homebrew/bin',
+  '/home/linuxbrew/.linuxbrew/bin',
+];
 
 async function isExecutableFile(path: string): Promise<boolean> {
   try {
@@ -35,15 +40,24 @@ async function phpVersion(path: string): Promise<string | null> {
 /** Checks a PHP binary the user chose; the error says what to fix. */
 export async function inspectPhpBinary(candidate: string): Promise<PhpBinary> {
   if (!isAbsolute(candidate)) {
-    throw new ServerMarkError('PHP_NOT_FOUND', `PHP binary "${candidate}" must be an absolute path.`);
+    throw new ServerMarkError(
+      'PHP_NOT_FOUND',
+      `PHP binary "${candidate}" must be an absolute path.`,
+    );
   }
   if (!(await isExecutableFile(candidate))) {
-    throw new ServerMarkError('PHP_NOT_FOUND', `PHP binary ${candidate} does not exist or is not executable.`);
+    throw new ServerMarkError(
+      'PHP_NOT_FOUND',
+      `PHP binary ${candidate} does not exist or is not executable.`,
+    );
   }
   const path = await realpath(candidate);
   const version = await phpVersion(path);
   if (!version) {
-    throw new ServerMarkError('PHP_NOT_FOUND', `${candidate} did not run as PHP (\`php -r 'echo PHP_VERSION;'\` failed).`);
+    throw new ServerMarkError(
+      'PHP_NOT_FOUND',
+      `${candidate} did not run as PHP (\`php -r 'echo PHP_VERSION;'\` failed).`,
+    );
   }
   return { path, version };
 }

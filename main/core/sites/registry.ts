@@ -29,7 +29,10 @@ export function openRegistry(configDir: string): Registry {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyRegistry();
-      throw new ServerMarkError('REGISTRY_CORRUPT', `Cannot read the site registry ${file}: ${String(error)}`);
+      throw new ServerMarkError(
+        'REGISTRY_CORRUPT',
+        `Cannot read the site registry ${file}: ${String(error)}`,
+      );
     }
     let json: unknown;
     try {
@@ -58,7 +61,11 @@ export function openRegistry(configDir: string): Registry {
       return withFileLock(lockFile, async () => {
         const registry = await read();
         const result = await change(registry);
-        await writeFileAtomic(file, `${JSON.stringify(registryFileSchema.parse(registry), null, 2)}\n`, 0o600);
+        await writeFileAtomic(
+          file,
+          `${JSON.stringify(registryFileSchema.parse(registry), null, 2)}\n`,
+          0o600,
+        );
         return result;
       });
     },

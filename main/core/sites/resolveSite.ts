@@ -8,10 +8,15 @@ export async function resolveSite(sites: SiteRecord[], ref: string): Promise<Sit
   const byId = sites.find((s) => s.id === ref);
   if (byId) return byId;
   const byName = sites.filter((s) => s.name === ref);
-  const byNameLoose = byName.length ? byName : sites.filter((s) => s.name.toLowerCase() === ref.toLowerCase());
+  const byNameLoose = byName.length
+    ? byName
+    : sites.filter((s) => s.name.toLowerCase() === ref.toLowerCase());
   if (byNameLoose.length === 1) return byNameLoose[0]!;
   if (byNameLoose.length > 1) {
-    throw new ServerMarkError('AMBIGUOUS_SITE', `Several sites are named "${ref}": use the site id instead.`);
+    throw new ServerMarkError(
+      'AMBIGUOUS_SITE',
+      `Several sites are named "${ref}": use the site id instead.`,
+    );
   }
   const absolute = resolve(ref);
   const canonical = await realpath(absolute).catch(() => absolute);

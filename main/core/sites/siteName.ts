@@ -6,7 +6,8 @@ const MAX_NAME = 100;
 /** Site names appear in unit descriptions and on the command line: keep them printable. */
 export function validateSiteName(name: string): string {
   const problem = rawFieldProblem(name);
-  if (problem) throw new ServerMarkError('INVALID_NAME', `The site name cannot be used because ${problem}.`);
+  if (problem)
+    throw new ServerMarkError('INVALID_NAME', `The site name cannot be used because ${problem}.`);
   if ([...name].length > MAX_NAME) {
     throw new ServerMarkError('INVALID_NAME', `The site name is over ${MAX_NAME} characters.`);
   }

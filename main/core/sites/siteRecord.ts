@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_WORKER_NAME, DEFAULT_WORKER_OPTIONS, type WorkerOptions } from '../workers/workerOptions';
+import {
+  DEFAULT_WORKER_NAME,
+  DEFAULT_WORKER_OPTIONS,
+  type WorkerOptions,
+} from '../workers/workerOptions';
 
 const workerOptionsSchema = z.object({
   connection: z.string().nullable(),
@@ -45,5 +49,7 @@ export type SiteRecord = z.infer<typeof siteRecordSchema>;
 export type RegistryFile = z.infer<typeof registryFileSchema>;
 
 export function defaultWorkers(): WorkerRecord[] {
-  return [{ name: DEFAULT_WORKER_NAME, options: { ...DEFAULT_WORKER_OPTIONS, queues: [], env: {} } }];
+  return [
+    { name: DEFAULT_WORKER_NAME, options: { ...DEFAULT_WORKER_OPTIONS, queues: [], env: {} } },
+  ];
 }

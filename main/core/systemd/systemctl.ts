@@ -40,7 +40,11 @@ export function systemctlError(args: string[], stderr: string, exitCode?: number
       detail,
     );
   }
-  if (/bad-setting|failed to load|Unit .* has a bad unit file setting|is not loaded properly/i.test(text)) {
+  if (
+    /bad-setting|failed to load|Unit .* has a bad unit file setting|is not loaded properly/i.test(
+      text,
+    )
+  ) {
     return new ServerMarkError(
       'UNIT_LOAD_FAILED',
       'systemd could not load the worker unit. Check the site path and PHP binary, then try again.',
@@ -106,7 +110,13 @@ export function createSystemctl(options: SystemctlOptions = {}): Systemctl {
     },
     async show(units, properties) {
       if (units.length === 0) return new Map();
-      const out = await run(['show', '--timestamp=unix', `--property=${['Id', ...properties].join(',')}`, '--', ...units]);
+      const out = await run([
+        'show',
+        '--timestamp=unix',
+        `--property=${['Id', ...properties].join(',')}`,
+        '--',
+        ...units,
+      ]);
       return parseShowOutput(out);
     },
   };

@@ -97,7 +97,10 @@ export function unitPathProblem(path: string): string | null {
 export function escapeUnitPath(path: string, what: string): string {
   const problem = unitPathProblem(path);
   if (problem) {
-    throw new ServerMarkError('INVALID_PATH', `${what} "${path}" cannot be used because ${problem}.`);
+    throw new ServerMarkError(
+      'INVALID_PATH',
+      `${what} "${path}" cannot be used because ${problem}.`,
+    );
   }
   return path.replaceAll('%', '%%');
 }

@@ -35,7 +35,8 @@ export function openUnitFiles(unitDir: string): UnitFiles {
       const prefix = templatePrefix(template);
       const wanted = new Set(instances);
       for (const name of await listDir(wantsDir)) {
-        if (name.startsWith(prefix) && !wanted.has(name)) await rm(join(wantsDir, name), { force: true });
+        if (name.startsWith(prefix) && !wanted.has(name))
+          await rm(join(wantsDir, name), { force: true });
       }
       await mkdir(wantsDir, { recursive: true });
       const present = new Set(await listDir(wantsDir));

@@ -56,7 +56,9 @@ export function workerUnitNames(
 export function parseWorkerUnitName(
   unit: string,
 ): { siteId: string; worker: string; instance: string | null } | null {
-  const match = /^servermark-queue-[a-z0-9-]*_([a-z0-9]{8})_([a-z0-9-]+)@([^.]*)\.service$/.exec(unit);
+  const match = /^servermark-queue-[a-z0-9-]*_([a-z0-9]{8})_([a-z0-9-]+)@([^.]*)\.service$/.exec(
+    unit,
+  );
   if (!match) return null;
   return { siteId: match[1]!, worker: match[2]!, instance: match[3] || null };
 }

@@ -59,7 +59,9 @@ export function buildSiteStatuses(
       const configured = workerUnitNames(site, worker.name, worker.options.processes).instances;
       const { prefix } = workerUnitNames(site, worker.name, 0);
       // Leftover instances (e.g. after scaling down by hand) still count: they still run.
-      const extra = [...loaded].filter((u) => u.startsWith(`${prefix}@`) && !configured.includes(u));
+      const extra = [...loaded].filter(
+        (u) => u.startsWith(`${prefix}@`) && !configured.includes(u),
+      );
       const units = [...configured, ...extra.sort()].map((unit) =>
         unitStateFromProperties(unit, loaded.has(unit) ? properties.get(unit) : undefined),
       );

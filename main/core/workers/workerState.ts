@@ -45,7 +45,14 @@ export const UNIT_STATE_PROPERTIES = [
   'ActiveEnterTimestamp',
 ] as const;
 
-const SIGNAL_NAMES: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
+const SIGNAL_NAMES: Record<number, string> = {
+  1: 'SIGHUP',
+  2: 'SIGINT',
+  6: 'SIGABRT',
+  9: 'SIGKILL',
+  11: 'SIGSEGV',
+  15: 'SIGTERM',
+};
 
 // ExecMainCode follows waitid(2): 1 exited, 2 killed, 3 dumped core.
 export function explainLastExit(props: UnitProperties): StopReason | null {
@@ -59,19 +66,31 @@ export function explainLastExit(props: UnitProperties): StopReason | null {
     };
   }
   if (result === 'exec' || (code === 1 && status === 203)) {
-    return { code: 'exec-failed', text: 'The PHP binary could not be executed. Check the PHP path of this site.' };
+    return {
+      code: 'exec-failed',
+      text: 'The PHP binary could not be executed. Check the PHP path of this site.',
+    };
   }
   if (code === 1 && status === 200) {
-    return { code: 'exec-failed', text: 'The site directory could not be entered. Does it still exist?' };
+    return {
+      code: 'exec-failed',
+      text: 'The site directory could not be entered. Does it still exist?',
+    };
   }
   if (code === 1 && status === 209) {
     return { code: 'exec-failed', text: 'The worker log file could not be opened.' };
   }
   if (result === 'timeout') {
-    return { code: 'stop-timeout', text: 'The worker did not stop within its stop wait and was killed.' };
+    return {
+      code: 'stop-timeout',
+      text: 'The worker did not stop within its stop wait and was killed.',
+    };
   }
   if (code === 1 && status === 12) {
-    return { code: 'memory-limit', text: 'Exited with status 12: the worker reached its --memory limit.' };
+    return {
+      code: 'memory-limit',
+      text: 'Exited with status 12: the worker reached its --memory limit.',
+    };
   }
   if ((code === 2 || code === 3) && status === 9) {
     return { code: 'job-timeout', text: 'Killed by SIGKILL: a job ran longer than --timeout.' };
@@ -84,7 +103,10 @@ export function explainLastExit(props: UnitProperties): StopReason | null {
     return { code: 'clean-exit', text: 'Exited cleanly: --max-time, --max-jobs or queue:restart.' };
   }
   if (code === 1) {
-    return { code: 'exit-code', text: `Exited with status ${status}. Its log shows what PHP or Laravel printed.` };
+    return {
+      code: 'exit-code',
+      text: `Exited with status ${status}. Its log shows what PHP or Laravel printed.`,
+    };
   }
   if (result !== 'success') return { code: 'other', text: `systemd reports: ${result}.` };
   return null;
@@ -97,7 +119,10 @@ function toIso(timestamp: string | undefined): string | null {
 }
 
 /** Reads one unit's state from what systemd reported; never assumes. */
-export function unitStateFromProperties(unit: string, props: UnitProperties | undefined): UnitState {
+export function unitStateFromProperties(
+  unit: string,
+  props: UnitProperties | undefined,
+): UnitState {
   const activeState = props?.ActiveState ?? 'inactive';
   const subState = props?.SubState ?? 'dead';
   const pid = Number(props?.MainPID ?? 0);
@@ -122,7 +147,10 @@ export function unitStateFromProperties(unit: string, props: UnitProperties | un
   }
   const lastExit = props ? explainLastExit(props) : null;
   // A running process's last exit is history; show it only while it matters.
-  const reason = state === 'running' || (state === 'stopped' && lastExit?.code === 'clean-exit') ? null : lastExit;
+  const reason =
+    state === 'running' || (state === 'stopped' && lastExit?.code === 'clean-exit')
+      ? null
+      : lastExit;
   return {
     unit,
     state,

@@ -1,0 +1,29 @@
+import type { ServerMark } from '../core/serverMark';
+import type { InvokeHandlers } from './dispatch';
+
+export interface HandlerDependencies {
+  core: ServerMark;
+  /** The native folder picker in Electron; a scripted one in the browser e2e. Null = cancelled. */
+  pickDirectory(): Promise<string | null>;
+}
+
+/** What each channel does, in terms of the core; no Electron here, so e2e reuses it as is. */
+export function createInvokeHandlers({ core, pickDirectory }: HandlerDependencies): InvokeHandlers {
+  return {
+    'sites:status': () => core.status(),
+    async 'sites:add'() {
+      const directory = await pickDirectory();
+      if (directory === null) return { cancelled: true };
+      const site = await core.addSite({ directory });
+      const [status] = await core.status([site.id]);
+      return { added: status! };
+    },
+    async 'sites:remove'({ siteId }) {
+      await core.removeSite(siteId);
+      return null;
+    },
+    'workers:start': ({ siteId }) => core.startWorkers(siteId),
+    'workers:stop': ({ siteId }) => core.stopWorkers(siteId),
+    'workers:restart': ({ siteId }) => core.restartWorkers(siteId),
+  };
+}

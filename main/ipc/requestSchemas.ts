@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { InvokeChannel, InvokeRequest } from './contract';
+
+const siteId = z.string().regex(/^[a-z0-9]{8}$/, 'a site id is 8 lowercase letters or digits');
+const empty = z.object({}).strict();
+const siteRequest = z.object({ siteId }).strict();
+
+/** The only payload shapes main accepts; anything else is refused before a handler runs. */
+export const REQUEST_SCHEMAS = {
+  'sites:status': empty,
+  'sites:add': empty,
+  'sites:remove': siteRequest,
+  'workers:start': siteRequest,
+  'workers:stop': siteRequest,
+  'workers:restart': siteRequest,
+} satisfies { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>> };

@@ -1,0 +1,44 @@
+import { BrowserWindow } from 'electron';
+import { lockDownContents } from './webSecurity';
+
+export interface MainWindowFiles {
+  /** dist/renderer/index.html */
+  rendererFile: string;
+  /** dist/preload/index.cjs: sandboxed preloads must be CommonJS. */
+  preloadFile: string;
+  rendererUrl: string;
+}
+
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+export function createMainWindow(
+  files: MainWindowFiles,
+  options: { show: boolean },
+): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 720,
+    minWidth: 640,
+    minHeight: 420,
+    show: false,
+    title: 'ServerMark',
+    autoHideMenuBar: true,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: files.preloadFile },
+  });
+  lockDownContents(window.webContents, files.rendererUrl);
+  // Show only once painted, so the user never sees a white flash.
+  if (options.show) window.once('ready-to-show', () => window.show());
+  void window.loadFile(files.rendererFile);
+  return window;
+}

@@ -1,0 +1,65 @@
+// A stand-in for the `electron` module: the shell is tested as plain data in Node, since the
+// Electron binary cannot run on build machines. Each fake records what the shell asked of it.
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  sent: Array<{ channel: string; payload: unknown }> = [];
+  mainFrame = { url: 'file:///app/dist/renderer/index.html' };
+  destroyed = false;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  /** Emits like Electron: returns whether a listener called preventDefault(). */
+  emitPreventable(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loadedFile: string | null = null;
+  shown = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  loadFile(file: string) {
+    this.loadedFile = file;
+    return Promise.resolve();
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
+export function createFakeElectron() {
+  const handlers = new Map<string, Listener>();
+  const permissionRequests: boolean[] = [];
+  const opened: string[] = [];
+  return {
+    handlers,
+    permissionRequests,
+    opened,
+    module: {
+      BrowserWindow: FakeBrowserWindow,
+      ipcMain: {
+        handle: (channel: string, listener: Listener) => handlers.set(channel, listener),
+        removeHandler: (channel: string) => handlers.delete(channel),
+      },
+      shell: { openExternal: async (url: string) => void opened.push(url) },
+      Menu: { buildFromTemplate: (template: unknown) => template },
+    },
+  };
+}

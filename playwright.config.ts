@@ -1,0 +1,18 @@
+import { defineConfig } from '@playwright/test';
+
+// The same specs run in two windows: the real renderer in Debian's Chromium wired to the real
+// main-process handlers ("browser"), and the packaged Electron app where its binary exists ("electron").
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  projects: [
+    { name: 'browser', use: { windowKind: 'browser' } },
+    { name: 'electron', use: { windowKind: 'electron' } },
+  ],
+});
