@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import type { WindowKind } from './e2e/support/serverMarkTest';
 
 // The same specs run in two windows: the real renderer in Debian's Chromium wired to the real
 // main-process handlers ("browser"), and the packaged Electron app where its binary exists ("electron").
-export default defineConfig({
+export default defineConfig<{ windowKind: WindowKind }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
