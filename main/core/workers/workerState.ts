@@ -55,16 +55,10 @@ const SIGNAL_NAMES: Record<number, string> = {
 };
 
 // ExecMainCode follows waitid(2): 1 exited, 2 killed, 3 dumped core.
-export function explainLastExit(props: UnitProperties): StopReason | null {
+function explainExit(props: UnitProperties): StopReason | null {
   const result = props.Result ?? 'success';
   const code = Number(props.ExecMainCode ?? 0);
   const status = Number(props.ExecMainStatus ?? 0);
-  if (result === 'start-limit-hit') {
-    return {
-      code: 'crash-loop',
-      text: `Crash loop: the worker stopped ${START_LIMIT_BURST} times within ${START_LIMIT_INTERVAL_SEC} s, so systemd gave up. Check its log, fix the cause, then reset and start.`,
-    };
-  }
   if (result === 'exec' || (code === 1 && status === 203)) {
     return {
       code: 'exec-failed',
@@ -113,6 +107,27 @@ export function explainLastExit(props: UnitProperties): StopReason | null {
 }
 
 // `show --timestamp=unix` prints `@1733339701`; anything else means systemd does not know.
+/**
+ * With Restart=always a unit only ends `failed` when systemd gave up restarting it. systemd 252
+ * keeps Result=exit-code (not start-limit-hit) then, so restarts are the tell-tale.
+ */
+export function isCrashLoop(props: UnitProperties): boolean {
+  if (props.ActiveState !== 'failed') return false;
+  return (
+    props.Result === 'start-limit-hit' || Number(props.NRestarts ?? 0) >= START_LIMIT_BURST - 1
+  );
+}
+
+export function explainLastExit(props: UnitProperties): StopReason | null {
+  const exit = explainExit(props);
+  if (!isCrashLoop(props)) return exit;
+  const last = exit && exit.code !== 'other' ? ` Last exit: ${exit.text}` : '';
+  return {
+    code: 'crash-loop',
+    text: `Crash loop: the worker kept stopping right after it started, so systemd gave up after ${START_LIMIT_BURST} tries in ${START_LIMIT_INTERVAL_SEC} s.${last} Check its log, fix the cause, then reset and start.`,
+  };
+}
+
 function toIso(timestamp: string | undefined): string | null {
   const match = /^@(\d+)$/.exec(timestamp ?? '');
   return match ? new Date(Number(match[1]) * 1000).toISOString() : null;
