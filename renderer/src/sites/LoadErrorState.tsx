@@ -1,0 +1,30 @@
+import type { ErrorView } from '../../../main/ipc/contract';
+import { useSitesStore } from '../store/sitesStore';
+import { AlertIcon } from '../ui/icons';
+
+export function LoadErrorState({ error }: { error: ErrorView }) {
+  const load = useSitesStore((s) => s.load);
+  return (
+    <section
+      className="placeholder placeholder--error"
+      role="alert"
+      aria-labelledby="load-error-heading"
+    >
+      <AlertIcon className="placeholder__icon" />
+      <h2 id="load-error-heading" className="placeholder__title">
+        Could not load your sites
+      </h2>
+      <p className="placeholder__text">{error.message}</p>
+      {error.detail ? (
+        <details className="notice__details placeholder__details">
+          <summary>Details</summary>
+          <pre className="notice__detail">{error.detail}</pre>
+          <p className="notice__code">Error code: {error.code}</p>
+        </details>
+      ) : null}
+      <button type="button" className="button button--primary" onClick={() => void load()}>
+        Retry
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+import { create } from 'zustand';
+import type { ErrorView, Result, SiteStatus } from '../../../main/ipc/contract';
+import { callSafely } from '../api/callSafely';
+import { mergeSite, mergeSiteList } from './newestStatus';
+
+export type SiteOperation = 'starting' | 'stopping' | 'removing';
+export type LoadPhase = 'loading' | 'ready' | 'error';
+
+/** An error main returned for one site, with the operation it answered. */
+export interface SiteError extends ErrorView {
+  operation: SiteOperation;
+}
+
+export interface SitesState {
+  sites: SiteStatus[];
+  phase: LoadPhase;
+  loadError: ErrorView | null;
+  /** Operations in flight per site id; a busy site ignores further requests. */
+  busy: Record<string, SiteOperation>;
+  errors: Record<string, SiteError>;
+  adding: boolean;
+  addError: ErrorView | null;
+  /** A re-read after an action or on focus failed: the list may be out of date. */
+  refreshError: ErrorView | null;
+  /** Last completed action, for the screen-reader live region. */
+  announcement: string;
+}
+
+export interface SitesActions {
+  load(): Promise<void>;
+  refresh(): Promise<void>;
+  applyPushedStatus(sites: SiteStatus[]): void;
+  toggle(siteId: string): Promise<void>;
+  addSite(): Promise<void>;
+  removeSite(siteId: string): Promise<void>;
+  dismissError(siteId: string): void;
+  dismissAddError(): void;
+  dismissRefreshError(): void;
+}
+
+export type SitesStore = SitesState & SitesActions;
+
+export function initialSitesState(): SitesState {
+  return {
+    sites: [],
+    phase: 'loading',
+    loadError: null,
+    busy: {},
+    errors: {},
+    adding: false,
+    addError: null,
+    refreshError: null,
+    announcement: '',
+  };
+}
+
+function without<V>(record: Record<string, V>, key: string): Record<string, V> {
+  if (!(key in record)) return record;
+  const rest = { ...record };
+  delete rest[key];
+  return rest;
+}
+
+/** Start when nothing runs; anything else (running, starting, stopping) means stop. */
+export function operationFor(site: SiteStatus): 'starting' | 'stopping' {
+  return site.state === 'stopped' || site.state === 'failed' ? 'starting' : 'stopping';
+}
+
+const STATE_WORDS: Record<SiteStatus['state'], string> = {
+  running: 'running',
+  starting: 'starting',
+  stopping: 'stopping',
+  stopped: 'stopped',
+  failed: 'failed',
+};
+
+let loadInFlight: Promise<void> | null = null;
+
+export const useSitesStore = create<SitesStore>()((set, get) => {
+  // Every list main sends replaces ours; errors of sites that no longer exist go with them.
+  function applyList(list: SiteStatus[]): void {
+    set((s) => {
+      const ids = new Set(list.map((site) => site.site));
+      const errors = Object.fromEntries(Object.entries(s.errors).filter(([id]) => ids.has(id)));
+      return {
+        sites: mergeSiteList(s.sites, list),
+        errors,
+        phase: 'ready',
+        loadError: null,
+        refreshError: null,
+      };
+    });
+  }
+
+  async function reread(): Promise<void> {
+    const result = await callSafely((api) => api.getStatus());
+    if (result.ok) applyList(result.value);
+    else set({ refreshError: result.error });
+  }
+
+  function siteName(siteId: string): string {
+    return get().sites.find((s) => s.site === siteId)?.name ?? 'The site';
+  }
+
+  // Marks the site busy before the first await, so a second click finds it busy.
+  async function runSiteOperation<T>(
+    siteId: string,
+    operation: SiteOperation,
+    call: () => Promise<Result<T>>,
+    onSuccess: (value: T) => void,
+  ): Promise<void> {
+    set((s) => ({ busy: { ...s.busy, [siteId]: operation }, errors: without(s.errors, siteId) }));
+    try {
+      const result = await call();
+      if (result.ok) onSuccess(result.value);
+      else set((s) => ({ errors: { ...s.errors, [siteId]: { ...result.error, operation } } }));
+      await reread();
+    } finally {
+      set((s) => ({ busy: without(s.busy, siteId) }));
+    }
+  }
+
+  return {
+    ...initialSitesState(),
+
+    load() {
+      if (get().phase === 'ready') return reread();
+      loadInFlight ??= (async () => {
+        set({ phase: 'loading', loadError: null });
+        const result = await callSafely((api) => api.getStatus());
+        if (result.ok) applyList(result.value);
+        // A push may have delivered the list meanwhile: then that list stands.
+        else if (get().phase !== 'ready') set({ phase: 'error', loadError: result.error });
+      })().finally(() => {
+        loadInFlight = null;
+      });
+      return loadInFlight;
+    },
+
+    async refresh() {
+      const { phase } = get();
+      if (phase === 'error') return get().load();
+      if (phase === 'ready') return reread();
+    },
+
+    applyPushedStatus(list) {
+      applyList(list);
+    },
+
+    async toggle(siteId) {
+      const site = get().sites.find((s) => s.site === siteId);
+      if (!site || get().busy[siteId]) return;
+      const operation = operationFor(site);
+      await runSiteOperation(
+        siteId,
+        operation,
+        () =>
+          callSafely((api) =>
+            operation === 'starting' ? api.startWorkers(siteId) : api.stopWorkers(siteId),
+          ),
+        (status) => {
+          set((s) => ({
+            sites: mergeSite(s.sites, status),
+            announcement: `Queue worker for ${status.name} is ${STATE_WORDS[status.state]}.`,
+          }));
+        },
+      );
+    },
+
+    async removeSite(siteId) {
+      if (!get().sites.some((s) => s.site === siteId) || get().busy[siteId]) return;
+      const name = siteName(siteId);
+      await runSiteOperation(
+        siteId,
+        'removing',
+        () => callSafely((api) => api.removeSite(siteId)),
+        () => {
+          // Main confirmed the removal: that is its word, not a guess.
+          set((s) => ({
+            sites: s.sites.filter((site) => site.site !== siteId),
+            announcement: `${name} was removed.`,
+          }));
+        },
+      );
+    },
+
+    async addSite() {
+      if (get().adding) return;
+      set({ adding: true, addError: null });
+      try {
+        const result = await callSafely((api) => api.addSite());
+        if (!result.ok) {
+          set({ addError: result.error });
+        } else if ('added' in result.value) {
+          const added = result.value.added;
+          set((s) => ({
+            sites: s.sites.some((site) => site.site === added.site) ? s.sites : [...s.sites, added],
+            announcement: `${added.name} was added.`,
+          }));
+        } else {
+          return; // The user closed the folder picker: nothing changed.
+        }
+        await reread();
+      } finally {
+        set({ adding: false });
+      }
+    },
+
+    dismissError(siteId) {
+      set((s) => ({ errors: without(s.errors, siteId) }));
+    },
+    dismissAddError() {
+      set({ addError: null });
+    },
+    dismissRefreshError() {
+      set({ refreshError: null });
+    },
+  };
+});

@@ -1,0 +1,111 @@
+import { vi } from 'vitest';
+import type { ErrorView, Result, SiteStatus } from '../../../main/ipc/contract';
+import type { ServerMarkApi } from '../../../preload/serverMarkApi';
+
+let clock = Date.parse('2026-01-01T10:00:00Z');
+
+/** Each read of systemd happens one second after the previous one. */
+export function nextReadAt(): string {
+  clock += 1000;
+  return new Date(clock).toISOString();
+}
+
+/** A SiteStatus as main would send it, read now unless overrides say otherwise. */
+export function siteStatus(
+  overrides: Partial<SiteStatus> & { site: string; name: string },
+): SiteStatus {
+  const state = overrides.state ?? 'stopped';
+  return {
+    path: `/home/dev/code/${overrides.name}`,
+    php: '/usr/bin/php8.3',
+    laravelVersion: '11.31.0',
+    state,
+    reason: null,
+    units: [],
+    workers: [
+      {
+        name: 'default',
+        state,
+        reason: null,
+        processes: 1,
+        running: state === 'running' ? 1 : 0,
+        units: [],
+      },
+    ],
+    readAt: nextReadAt(),
+    ...overrides,
+  };
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failure(error: ErrorView): Result<never> {
+  return { ok: false, error };
+}
+
+/** A promise the test settles by hand, to look at the window while main is still working. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** A ServerMarkApi whose state the test controls; by default every call succeeds at once. */
+export function createFakeApi(initial: SiteStatus[]) {
+  let sites = initial;
+  const listeners = new Set<(sites: SiteStatus[]) => void>();
+  const api = {
+    getStatus: vi.fn<ServerMarkApi['getStatus']>(async () => ok(sites)),
+    addSite: vi.fn<ServerMarkApi['addSite']>(async () => ok({ cancelled: true as const })),
+    removeSite: vi.fn<ServerMarkApi['removeSite']>(async (siteId) => {
+      sites = sites.filter((s) => s.site !== siteId);
+      return ok(null);
+    }),
+    startWorkers: vi.fn<ServerMarkApi['startWorkers']>(async (siteId) =>
+      ok(setState(siteId, 'running')),
+    ),
+    stopWorkers: vi.fn<ServerMarkApi['stopWorkers']>(async (siteId) =>
+      ok(setState(siteId, 'stopped')),
+    ),
+    restartWorkers: vi.fn<ServerMarkApi['restartWorkers']>(async (siteId) =>
+      ok(setState(siteId, 'running')),
+    ),
+    onStatusChanged: vi.fn<ServerMarkApi['onStatusChanged']>((listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+  } satisfies ServerMarkApi;
+
+  function setState(siteId: string, state: SiteStatus['state']): SiteStatus {
+    const current = sites.find((s) => s.site === siteId);
+    if (!current) throw new Error(`fake: no site ${siteId}`);
+    const workers = current.workers.map((w) => ({
+      ...w,
+      state,
+      running: state === 'running' ? w.processes : 0,
+    }));
+    const next = siteStatus({ ...current, state, workers, readAt: nextReadAt() });
+    sites = sites.map((s) => (s.site === siteId ? next : s));
+    return next;
+  }
+
+  return {
+    api,
+    /** Changes what main reports from now on, as systemd would. */
+    setSites(next: SiteStatus[]) {
+      sites = next;
+    },
+    /** Main pushing the full list, as after any change. */
+    push(next: SiteStatus[]) {
+      sites = next;
+      for (const listener of listeners) listener(next);
+    },
+    listenerCount: () => listeners.size,
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
