@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { ServerMarkError } from './errors/serverMarkError';
+import { ServerMarkError, toErrorView, type ErrorView } from './errors/serverMarkError';
+import { startLiveStatus, type LiveStatus } from './live/liveStatus';
 import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
 import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
 import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
@@ -9,14 +10,14 @@ import { openRegistry, type Registry } from './sites/registry';
 import { resolveSite } from './sites/resolveSite';
 import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
 import { uniqueSiteName, validateSiteName } from './sites/siteName';
-import { createSystemctl, type Systemctl } from './systemd/systemctl';
+import { createSystemctl, type ListedUnit, type Systemctl } from './systemd/systemctl';
 import { rawFieldProblem, unitPathProblem } from './units/systemdSyntax';
 import { renderWorkerUnit } from './units/renderUnit';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
-import { UNIT_PREFIX, workerUnitNames } from './units/unitName';
+import { parseWorkerUnitName, UNIT_PREFIX, workerUnitNames } from './units/unitName';
 import { KeyedQueue } from './workers/keyedQueue';
 import { buildSiteStatuses, unitsToRead, type SiteStatus } from './workers/siteStatus';
-import { UNIT_STATE_PROPERTIES } from './workers/workerState';
+import { UNIT_STATE_PROPERTIES, type StopReason } from './workers/workerState';
 
 export interface AddSiteRequest {
   directory: string;
@@ -39,13 +40,30 @@ export interface ServerMark {
   restartWorkers(ref: string): Promise<SiteStatus>;
   /** Reads every site's state from systemd (two calls in all, whatever the site count). */
   status(refs?: string[]): Promise<SiteStatus[]>;
+  /** Every site at once, with one batched systemctl call; sites that cannot run are reported. */
+  startAll(): Promise<BatchOutcome>;
+  stopAll(): Promise<BatchOutcome>;
+  restartAll(): Promise<BatchOutcome>;
   isBusy(siteId: string): boolean;
   onStatus(listener: StatusListener): () => void;
+  /** Starts pushing every state change to onStatus listeners, whatever caused it. */
+  startLive(onError?: (error: unknown) => void): Promise<LiveStatus>;
+  close(): void;
+}
+
+export interface BatchOutcome {
+  statuses: SiteStatus[];
+  failures: Array<{ site: string; name: string; error: ErrorView }>;
 }
 
 export interface ServerMarkOptions {
   env?: NodeJS.ProcessEnv;
   systemctl?: Systemctl;
+}
+
+// A unit with a process (or about to have one) is active in the sense that matters to a stop.
+function isActive(activeState: string): boolean {
+  return activeState !== 'inactive' && activeState !== 'failed';
 }
 
 function newSiteId(taken: Set<string>): string {
@@ -101,14 +119,50 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     const listed = await systemctl.listUnits([`${UNIT_PREFIX}*`]);
     const toRead = unitsToRead(sites, listed);
     const properties = await systemctl.show(toRead, UNIT_STATE_PROPERTIES);
-    return buildSiteStatuses(sites, listed, properties);
+    const statuses = buildSiteStatuses(sites, listed, properties);
+    rememberExits(statuses);
+    return statuses;
   }
+
+  let live: Promise<LiveStatus> | null = null;
+  const lastExits = new Map<string, StopReason>();
+
+  // systemd forgets an exit once the unit restarts: keep the last one so the window can say why.
+  function rememberExits(statuses: SiteStatus[]): void {
+    for (const unit of statuses.flatMap((s) => s.workers.flatMap((w) => w.units))) {
+      if (unit.lastExit) lastExits.set(unit.unit, unit.lastExit);
+      else if (unit.state === 'stopped') lastExits.delete(unit.unit);
+      else unit.lastExit = lastExits.get(unit.unit) ?? null;
+    }
+  }
+  const emit = (statuses: SiteStatus[]) => listeners.forEach((listener) => listener(statuses));
 
   // After any change we re-read systemd and tell every listener what is true now.
   async function publish(): Promise<void> {
-    if (listeners.size === 0) return;
-    const statuses = await status();
-    for (const listener of listeners) listener(statuses);
+    if (live) return (await live).refresh();
+    if (listeners.size > 0) emit(await status());
+  }
+
+  // One batched call for many sites; a site that cannot run is reported, not fatal to the rest.
+  async function batch(
+    prepare: (site: SiteRecord, loaded: ListedUnit[]) => Promise<string[]>,
+    act: (units: string[]) => Promise<void>,
+  ): Promise<BatchOutcome> {
+    const sites = (await registry.read()).sites;
+    const listed = await systemctl.listUnits([`${UNIT_PREFIX}*`]);
+    const failures: BatchOutcome['failures'] = [];
+    const units: string[] = [];
+    for (const site of sites) {
+      try {
+        const loaded = listed.filter((u) => parseWorkerUnitName(u.unit)?.siteId === site.id);
+        units.push(...(await prepare(site, loaded)));
+      } catch (error) {
+        failures.push({ site: site.id, name: site.name, error: toErrorView(error) });
+      }
+    }
+    await act(units);
+    void publish().catch(() => undefined);
+    return { statuses: await status(), failures };
   }
 
   async function siteStatus(site: SiteRecord): Promise<SiteStatus> {
@@ -263,10 +317,65 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
         return siteStatus(site);
       }),
     status,
+    startAll: () =>
+      batch(
+        async (site) => (await assertRunnable(site), writeUnits(site)),
+        async (units) => {
+          await systemctl.daemonReload();
+          const failed = (await systemctl.listUnits([`${UNIT_PREFIX}*`])).filter(
+            (u) => u.active === 'failed',
+          );
+          await systemctl.resetFailed(failed.map((u) => u.unit).filter((u) => units.includes(u)));
+          await systemctl.start(units);
+        },
+      ),
+    stopAll: () =>
+      batch(
+        async (_site, loaded) => loaded.filter((u) => isActive(u.active)).map((u) => u.unit),
+        async (units) => {
+          await systemctl.stop(units);
+          for (const site of (await registry.read()).sites)
+            await unitFiles.removeSiteUnits(site.id);
+          await systemctl.daemonReload();
+          const failed = (await systemctl.listUnits([`${UNIT_PREFIX}*`])).filter(
+            (u) => u.active === 'failed',
+          );
+          await systemctl.resetFailed(failed.map((u) => u.unit));
+        },
+      ),
+    restartAll: () =>
+      batch(
+        // Restart what runs (as after a deploy); stopped sites stay stopped.
+        async (site, loaded) => {
+          if (!loaded.some((u) => isActive(u.active))) return [];
+          await assertRunnable(site);
+          return writeUnits(site);
+        },
+        async (units) => {
+          await systemctl.daemonReload();
+          await systemctl.restart(units);
+        },
+      ),
     isBusy: (siteId) => queue.isBusy(siteId),
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    startLive(onError) {
+      live ??= startLiveStatus({
+        env,
+        unitPrefix: UNIT_PREFIX,
+        read: () => status(),
+        emit,
+        onError,
+        watchDir: paths.configDir,
+      });
+      return live;
+    },
+    close() {
+      void live?.then((l) => l.stop());
+      live = null;
+      listeners.clear();
     },
   };
 }

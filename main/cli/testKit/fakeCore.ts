@@ -54,6 +54,7 @@ export function fakeStatus(
             since: running ? '2026-12-04T11:59:00.000Z' : null,
             restarts: 0,
             reason,
+            lastExit: null,
           },
         ],
       },

@@ -31,6 +31,11 @@ export interface UnitState {
   since: string | null;
   restarts: number;
   reason: StopReason | null;
+  /**
+   * Why the process last stopped on its own, while systemd still says (until the restart);
+   * the core remembers it past the restart, since systemd then forgets.
+   */
+  lastExit: StopReason | null;
 }
 
 export const UNIT_STATE_PROPERTIES = [
@@ -87,7 +92,10 @@ function explainExit(props: UnitProperties): StopReason | null {
     };
   }
   if ((code === 2 || code === 3) && status === 9) {
-    return { code: 'job-timeout', text: 'Killed by SIGKILL: a job ran longer than --timeout.' };
+    return {
+      code: 'job-timeout',
+      text: 'Killed by SIGKILL: most likely a job ran longer than --timeout (or the system ran out of memory).',
+    };
   }
   if (code === 2 || code === 3) {
     const name = SIGNAL_NAMES[status] ?? `signal ${status}`;
@@ -175,6 +183,8 @@ export function unitStateFromProperties(
     since: state === 'running' ? toIso(props?.ActiveEnterTimestamp) : null,
     restarts: Number.isFinite(restarts) ? restarts : 0,
     reason,
+    // A stop we asked for is not news; an exit while the worker should run is.
+    lastExit: state === 'stopped' ? null : lastExit,
   };
 }
 
