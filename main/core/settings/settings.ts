@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ServerMarkError } from '../errors/serverMarkError';
+import { writeFileAtomic } from '../fs/atomicWrite';
+import { withFileLock } from '../fs/fileLock';
+
+export const settingsSchema = z.object({
+  /** Desktop notification when a worker fails or starts crash-looping. */
+  notifications: z.boolean(),
+  /** XDG autostart entry that starts the app hidden in the tray. */
+  startAtLogin: z.boolean(),
+  /** Closing the window hides it to the tray instead of quitting. */
+  closeToTray: z.boolean(),
+  /** PHP binary offered for new sites; null finds one on PATH. */
+  defaultPhp: z.string().startsWith('/').nullable(),
+  /** Size at which a worker's log file is rotated. */
+  logMaxBytes: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(1024 * 1024 * 1024),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  notifications: true,
+  startAtLogin: false,
+  closeToTray: true,
+  defaultPhp: null,
+  logMaxBytes: 10 * 1024 * 1024,
+  theme: 'system',
+}) as Settings;
+
+export interface SettingsStore {
+  readonly file: string;
+  read(): Promise<Settings>;
+  /** Validates the whole result before writing: an invalid change writes nothing. */
+  update(change: Partial<Settings>): Promise<Settings>;
+}
+
+export function openSettings(configDir: string): SettingsStore {
+  const file = join(configDir, 'settings.json');
+
+  async function read(): Promise<Settings> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ServerMarkError(
+        'REGISTRY_CORRUPT',
+        `The settings file ${file} is not valid JSON (${(error as Error).message}). Fix or delete it.`,
+      );
+    }
+    // Unknown or missing keys fall back to defaults: settings are preferences, not data.
+    const merged = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(json as object) });
+    if (!merged.success) {
+      const issue = merged.error.issues[0];
+      throw new ServerMarkError(
+        'REGISTRY_CORRUPT',
+        `The settings file ${file} has an invalid ${issue?.path.join('.')}: ${issue?.message}. Fix or delete it.`,
+      );
+    }
+    return merged.data;
+  }
+
+  return {
+    file,
+    read,
+    update(change) {
+      return withFileLock(`${file}.lock`, async () => {
+        const next = settingsSchema.safeParse({ ...(await read()), ...change });
+        if (!next.success) {
+          const issue = next.error.issues[0];
+          throw new ServerMarkError(
+            'INVALID_OPTION',
+            `Setting ${issue?.path.join('.')} is invalid: ${issue?.message}.`,
+          );
+        }
+        await writeFileAtomic(file, `${JSON.stringify(next.data, null, 2)}\n`, 0o600);
+        return next.data;
+      });
+    },
+  };
+}
