@@ -7,6 +7,7 @@ import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
 import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
 import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
 import { openRegistry, type Registry } from './sites/registry';
+import { openSettings, type SettingsStore } from './settings/settings';
 import { resolveSite } from './sites/resolveSite';
 import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
 import { uniqueSiteName, validateSiteName } from './sites/siteName';
@@ -31,6 +32,7 @@ export type StatusListener = (statuses: SiteStatus[]) => void;
 export interface ServerMark {
   readonly paths: XdgPaths;
   readonly registry: Registry;
+  readonly settings: SettingsStore;
   listSites(): Promise<SiteRecord[]>;
   resolveSite(ref: string): Promise<SiteRecord>;
   addSite(request: AddSiteRequest): Promise<SiteRecord>;
@@ -250,6 +252,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
   return {
     paths,
     registry,
+    settings: openSettings(paths.configDir),
     async listSites() {
       return (await registry.read()).sites;
     },
