@@ -11,6 +11,8 @@ export type CliCore = Pick<
   | 'stopWorkers'
   | 'restartWorkers'
   | 'status'
+  | 'onStatus'
+  | 'startLive'
 > & {
   /** Releases whatever the core holds open, when it has such a method. */
   close?(): void;
@@ -28,4 +30,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Built only when a command needs it, so `--help` never touches the disk or systemd. */
   createCore(env: NodeJS.ProcessEnv): CliCore;
+  /** Resolves when the user interrupts (Ctrl+C, SIGTERM): how following commands end. */
+  untilInterrupted(): Promise<void>;
 }

@@ -62,6 +62,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       style: createStyle(!json && colourWanted(io)),
       stdout,
       stderr,
+      untilInterrupted: () => io.untilInterrupted(),
     });
   } catch (error) {
     stderr(formatError(toErrorView(error), json));
@@ -83,5 +84,10 @@ export async function runCli(): Promise<number> {
     stderr: process.stderr,
     env: process.env,
     createCore: (env): CliCore => createServerMark({ env }),
+    untilInterrupted: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
   });
 }

@@ -10,6 +10,8 @@ export interface CommandContext {
   style: Style;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Resolves when the user interrupts a command that runs until then (--watch, -f). */
+  untilInterrupted(): Promise<void>;
 }
 
 export interface CliCommand extends CommandShape {

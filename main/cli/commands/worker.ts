@@ -3,7 +3,8 @@ import { formatError } from '../output/errorText';
 import { toJsonText } from '../output/siteJson';
 import { formatActionResult, formatStatusDetail, formatStatusTable } from '../output/siteText';
 import type { CliCore } from '../cliIo';
-import type { CliCommand } from './cliCommand';
+import type { CliCommand, CommandContext } from './cliCommand';
+import { formatStatusChange, StatusChanges } from '../output/statusChanges';
 
 const SITE_ARGUMENT = '<site> is a site id, name or directory.';
 
@@ -60,11 +61,15 @@ export const workerStatus: CliCommand = {
     '',
     'Options:',
     '  --json   Print a JSON array of status objects (site, name, path, state, reason, units, workers…)',
+    '  --watch  Keep running and print each change as it happens, whatever made it',
+    '           (with --json: one JSON object per line per change), until Ctrl+C',
   ],
-  options: {},
+  options: { watch: { type: 'boolean' } },
   positionals: [{ name: 'site', optional: true }],
-  async run({ core, args, json, style, stdout }) {
+  async run(context) {
+    const { core, args, json, style, stdout, options } = context;
     const ref = args.site;
+    if (options.watch) return watchStatus(context, ref);
     const statuses = await core.status(ref === undefined ? undefined : [ref]);
     if (json) stdout(toJsonText(statuses));
     else if (ref !== undefined && statuses[0]) stdout(formatStatusDetail(statuses[0], style));
@@ -72,6 +77,30 @@ export const workerStatus: CliCommand = {
     return 0;
   },
 };
+
+/** Prints the current state, then every change until interrupted. */
+async function watchStatus(
+  { core, json, style, stdout, untilInterrupted }: CommandContext,
+  ref: string | undefined,
+): Promise<number> {
+  const siteId = ref === undefined ? undefined : (await core.resolveSite(ref)).id;
+  const changes = new StatusChanges(siteId);
+  const print = (statuses: SiteStatus[]) => {
+    for (const change of changes.next(statuses)) {
+      stdout(json ? `${JSON.stringify(change)}\n` : formatStatusChange(change, style));
+    }
+  };
+  const unsubscribe = core.onStatus(print);
+  let failure: unknown = null;
+  const interrupted = untilInterrupted();
+  const live = await core.startLive((error) => (failure = error));
+  print(await core.status());
+  await interrupted;
+  unsubscribe();
+  live.stop();
+  if (failure) throw failure;
+  return 0;
+}
 
 export const WORKER_COMMANDS = [
   workerActionCommand('start'),

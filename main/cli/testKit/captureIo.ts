@@ -13,6 +13,8 @@ export interface RunOptions {
   core?: CliCore;
   tty?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** When a following command (--watch) should end; by default at once. */
+  interrupted?: Promise<void>;
 }
 
 /** Runs `main()` in-process with captured output, as `servermark ARGV` would in a shell. */
@@ -29,6 +31,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
       if (!options.core) throw new Error('This test gave the CLI no core');
       return options.core;
     },
+    untilInterrupted: () => options.interrupted ?? Promise.resolve(),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr, coresCreated };

@@ -69,13 +69,29 @@ export interface FakeCore extends CliCore {
   calls: string[];
   /** When set, every call rejects with it. */
   failWith?: unknown;
+  /** Sends a state to onStatus listeners, as live updates would. */
+  emit(statuses: SiteStatus[]): void;
 }
 
 export function createFakeCore(sites: SiteRecord[] = []): FakeCore {
+  const listeners = new Set<(statuses: SiteStatus[]) => void>();
   const core: FakeCore = {
     sites: [...sites],
     states: new Map(),
     calls: [],
+    emit: (statuses) => listeners.forEach((listener) => listener(statuses)),
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async startLive() {
+      core.calls.push('startLive');
+      return {
+        mode: 'dbus',
+        refresh: async () => undefined,
+        stop: () => core.calls.push('stopLive'),
+      };
+    },
     async listSites() {
       core.calls.push('listSites');
       check();
