@@ -29,7 +29,12 @@ export function createServerMarkApi(transport: IpcTransport) {
     startWorkers: (siteId: string) => call('workers:start', { siteId }),
     stopWorkers: (siteId: string) => call('workers:stop', { siteId }),
     restartWorkers: (siteId: string) => call('workers:restart', { siteId }),
+    startAll: () => call('workers:start-all', {}),
+    stopAll: () => call('workers:stop-all', {}),
+    restartAll: () => call('workers:restart-all', {}),
     onStatusChanged: on('status:changed'),
+    onStatusProblem: on('status:problem'),
+    onFocusSite: on('ui:focus-site'),
   };
 }
 

@@ -2,8 +2,9 @@
 // Type-only imports: the preload and the renderer bundle this file without the core.
 import type { ErrorView } from '../core/errors/serverMarkError';
 import type { SiteStatus } from '../core/workers/siteStatus';
+import type { BatchOutcome } from '../core/serverMark';
 
-export type { ErrorView, SiteStatus };
+export type { BatchOutcome, ErrorView, SiteStatus };
 export type { WorkerStatus } from '../core/workers/siteStatus';
 export type { StopReason, UnitState, WorkerStateName } from '../core/workers/workerState';
 
@@ -21,11 +22,19 @@ export interface InvokeChannels {
   'workers:start': { request: { siteId: string }; response: SiteStatus };
   'workers:stop': { request: { siteId: string }; response: SiteStatus };
   'workers:restart': { request: { siteId: string }; response: SiteStatus };
+  /** Every site in one batched systemd call (the tray's and the toolbar's "… all"). */
+  'workers:start-all': { request: Record<string, never>; response: BatchOutcome };
+  'workers:stop-all': { request: Record<string, never>; response: BatchOutcome };
+  'workers:restart-all': { request: Record<string, never>; response: BatchOutcome };
 }
 
 /** Messages the main process pushes to the window. */
 export interface PushChannels {
   'status:changed': SiteStatus[];
+  /** Why live state cannot be read right now (e.g. no user manager); null once it can again. */
+  'status:problem': ErrorView | null;
+  /** Bring this site into view (a notification about it was clicked). */
+  'ui:focus-site': { siteId: string };
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -41,9 +50,16 @@ export const INVOKE_CHANNELS = [
   'workers:start',
   'workers:stop',
   'workers:restart',
+  'workers:start-all',
+  'workers:stop-all',
+  'workers:restart-all',
 ] as const satisfies readonly InvokeChannel[];
 
-export const PUSH_CHANNELS = ['status:changed'] as const satisfies readonly PushChannel[];
+export const PUSH_CHANNELS = [
+  'status:changed',
+  'status:problem',
+  'ui:focus-site',
+] as const satisfies readonly PushChannel[];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return (INVOKE_CHANNELS as readonly unknown[]).includes(value);

@@ -25,5 +25,8 @@ export function createInvokeHandlers({ core, pickDirectory }: HandlerDependencie
     'workers:start': ({ siteId }) => core.startWorkers(siteId),
     'workers:stop': ({ siteId }) => core.stopWorkers(siteId),
     'workers:restart': ({ siteId }) => core.restartWorkers(siteId),
+    'workers:start-all': () => core.startAll(),
+    'workers:stop-all': () => core.stopAll(),
+    'workers:restart-all': () => core.restartAll(),
   };
 }

@@ -13,4 +13,7 @@ export const REQUEST_SCHEMAS = {
   'workers:start': siteRequest,
   'workers:stop': siteRequest,
   'workers:restart': siteRequest,
+  'workers:start-all': empty,
+  'workers:stop-all': empty,
+  'workers:restart-all': empty,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>> };

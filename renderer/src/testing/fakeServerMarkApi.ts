@@ -78,7 +78,16 @@ export function createFakeApi(initial: SiteStatus[]) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),
+    startAll: vi.fn<ServerMarkApi['startAll']>(async () => ok(batch('running'))),
+    stopAll: vi.fn<ServerMarkApi['stopAll']>(async () => ok(batch('stopped'))),
+    restartAll: vi.fn<ServerMarkApi['restartAll']>(async () => ok(batch('running'))),
+    onStatusProblem: vi.fn<ServerMarkApi['onStatusProblem']>(() => () => undefined),
+    onFocusSite: vi.fn<ServerMarkApi['onFocusSite']>(() => () => undefined),
   } satisfies ServerMarkApi;
+
+  function batch(state: SiteStatus['state']) {
+    return { statuses: sites.map((s) => setState(s.site, state)), failures: [] };
+  }
 
   function setState(siteId: string, state: SiteStatus['state']): SiteStatus {
     const current = sites.find((s) => s.site === siteId);
