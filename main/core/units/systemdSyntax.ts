@@ -5,8 +5,15 @@ import { ServerMarkError } from '../errors/serverMarkError';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-function hasLoneSurrogate(value: string): boolean {
-  return !value.isWellFormed();
+// systemd's UTF-8 check (unichar_is_valid) also refuses the noncharacters U+FDD0–U+FDEF and
+// U+xFFFE/U+xFFFF: one anywhere in a setting makes the whole unit fail to load.
+function notSystemdUtf8(value: string): boolean {
+  if (!value.isWellFormed()) return true;
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if ((code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) return true;
+  }
+  return false;
 }
 
 function hexEscape(char: string): string {
@@ -28,7 +35,7 @@ function escapeQuoted(value: string, expandsDollar: boolean): string {
 
 /** One ExecStart= argument, quoted so systemd passes it through byte for byte. */
 export function quoteExecArgument(value: string): string {
-  if (hasLoneSurrogate(value)) {
+  if (notSystemdUtf8(value)) {
     throw new ServerMarkError('INVALID_OPTION', 'A command argument is not valid UTF-8 text.');
   }
   if (value.includes('\0')) {
@@ -45,7 +52,7 @@ export function quoteEnvironmentAssignment(name: string, value: string): string 
       `"${name}" is not a valid environment variable name: use letters, digits and _, not starting with a digit.`,
     );
   }
-  if (hasLoneSurrogate(value) || value.includes('\0')) {
+  if (notSystemdUtf8(value) || value.includes('\0')) {
     throw new ServerMarkError(
       'INVALID_OPTION',
       `The value of ${name} contains a NUL character or invalid UTF-8.`,
@@ -61,7 +68,7 @@ export function quoteEnvironmentAssignment(name: string, value: string): string 
  */
 export function rawFieldProblem(value: string): string | null {
   if (value.length === 0) return 'it is empty';
-  if (hasLoneSurrogate(value)) return 'it is not valid UTF-8 text';
+  if (notSystemdUtf8(value)) return 'it is not valid UTF-8 text';
   if (value.includes('\0')) return 'it contains a NUL character';
   if (/[\n\r]/.test(value)) return 'it contains a line break';
   if (CONTROL.test(value)) return 'it contains a control character';

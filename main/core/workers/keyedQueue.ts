@@ -8,15 +8,15 @@ export class KeyedQueue {
 
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(task, task);
+    // Clear the key before the caller's await resumes, so isBusy() is false once run() settles.
+    const result = previous.then(task, task).finally(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
     const tail = result.then(
       () => undefined,
       () => undefined,
     );
     this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
     return result;
   }
 }
