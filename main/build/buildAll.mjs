@@ -2,7 +2,7 @@
 // preloads must be) and the renderer (vite). Output goes to dist/.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 
 await rm('dist/main', { recursive: true, force: true });
 await rm('dist/preload', { recursive: true, force: true });
@@ -35,4 +35,6 @@ await Promise.all([
   }),
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);
-console.log('built dist/main, dist/preload, dist/renderer');
+// Tray and window icons are loaded from disk by main at run time.
+await cp('main/shell/assets', 'dist/assets', { recursive: true });
+console.log('built dist/main, dist/preload, dist/renderer, dist/assets');

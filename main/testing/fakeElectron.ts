@@ -44,6 +44,37 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+export class FakeTray extends EventEmitter {
+  static created: FakeTray[] = [];
+  image: unknown;
+  tooltip = '';
+  menu: Array<{
+    label?: string;
+    type?: string;
+    checked?: boolean;
+    enabled?: boolean;
+    click?: () => void;
+  }> = [];
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    FakeTray.created.push(this);
+  }
+  setImage(image: unknown) {
+    this.image = image;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeTray['menu']) {
+    this.menu = menu;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
 export function createFakeElectron() {
   const handlers = new Map<string, Listener>();
   const permissionRequests: boolean[] = [];
@@ -60,6 +91,8 @@ export function createFakeElectron() {
       },
       shell: { openExternal: async (url: string) => void opened.push(url) },
       Menu: { buildFromTemplate: (template: unknown) => template },
+      Tray: FakeTray,
+      nativeImage: { createFromPath: (path: string) => ({ path }) },
     },
   };
 }

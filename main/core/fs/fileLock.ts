@@ -43,7 +43,8 @@ export async function withFileLock<T>(
           `Another ServerMark process holds ${lockFile}. Wait for it, or delete the file if no ServerMark is running.`,
         );
       }
-      await sleep(Math.min(10 * 2 ** attempt, 100));
+      // Short, jittered waits: a lock is held for milliseconds, so long sleeps only add latency.
+      await sleep(Math.min(2 * 2 ** attempt, 20) * (0.5 + Math.random()));
     }
   }
   try {

@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
     .min(64 * 1024)
     .max(1024 * 1024 * 1024),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Whether the user was told once that quitting leaves the workers running. */
+  quitNoticeShown: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   defaultPhp: null,
   logMaxBytes: 10 * 1024 * 1024,
   theme: 'system',
+  quitNoticeShown: false,
 }) as Settings;
 
 export interface SettingsStore {

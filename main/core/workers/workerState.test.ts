@@ -449,3 +449,16 @@ describe('combineStates', () => {
     );
   });
 });
+
+describe('a unit systemd refused to load', () => {
+  it('is failed with a reason, not stopped', () => {
+    const state = unitStateFromProperties('u@1.service', {
+      Id: 'u@1.service',
+      LoadState: 'bad-setting',
+      ActiveState: 'inactive',
+      SubState: 'dead',
+    });
+    expect(state.state).toBe('failed');
+    expect(state.reason?.text).toContain('could not load');
+  });
+});

@@ -168,7 +168,19 @@ export function unitStateFromProperties(
     default:
       state = 'stopped';
   }
-  const lastExit = props ? explainLastExit(props) : null;
+  // A unit file systemd refused to load is a failure to report, not a stopped worker.
+  if (props && /^(error|bad-setting|masked)$/.test(props.LoadState ?? '')) {
+    state = 'failed';
+  }
+  const lastExit =
+    props && state === 'failed' && props.LoadState !== 'loaded' && props.LoadState
+      ? {
+          code: 'other' as const,
+          text: `systemd could not load the unit (${props.LoadState}). Start the worker again to rewrite it.`,
+        }
+      : props
+        ? explainLastExit(props)
+        : null;
   // A running process's last exit is history; show it only while it matters.
   const reason =
     state === 'running' || (state === 'stopped' && lastExit?.code === 'clean-exit')

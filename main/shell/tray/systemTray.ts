@@ -8,7 +8,10 @@ export interface SystemTray {
   destroy(): void;
 }
 
-export function createSystemTray(iconDir: string, onAction: (action: TrayAction) => void): SystemTray {
+export function createSystemTray(
+  iconDir: string,
+  onAction: (action: TrayAction) => void,
+): SystemTray {
   // Electron picks `<state>@2x.png` beside each file on HiDPI screens.
   const icon = (state: TrayIconState) => nativeImage.createFromPath(join(iconDir, `${state}.png`));
   const tray = new Tray(icon('idle'));

@@ -83,14 +83,20 @@ export function trayTooltip(statuses: SiteStatus[] | null, error?: string | null
 export function buildTrayModel({ statuses, busy, error }: TrayInput): TrayModel {
   const separator: TrayItem = { label: '', type: 'separator' };
   // "Open" comes first: a click on the tray icon itself is unreliable on Linux desktops.
-  const items: TrayItem[] = [{ label: 'Open ServerMark', type: 'normal', action: { kind: 'open' } }];
+  const items: TrayItem[] = [
+    { label: 'Open ServerMark', type: 'normal', action: { kind: 'open' } },
+  ];
   const sites = statuses ?? [];
   if (error) {
     items.push(separator, { label: error, type: 'normal', enabled: false });
   } else if (!statuses) {
     items.push(separator, { label: 'Reading worker state…', type: 'normal', enabled: false });
   } else if (sites.length === 0) {
-    items.push(separator, { label: 'No sites yet — add one in the window', type: 'normal', enabled: false });
+    items.push(separator, {
+      label: 'No sites yet — add one in the window',
+      type: 'normal',
+      enabled: false,
+    });
   } else {
     items.push(separator);
     for (const site of sites.slice(0, MAX_SITE_ITEMS)) {

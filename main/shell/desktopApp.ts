@@ -1,0 +1,171 @@
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toErrorView } from '../core/errors/serverMarkError';
+import { createServerMark } from '../core/serverMark';
+import { IncidentTracker } from '../core/workers/incidents';
+import type { SiteStatus } from '../core/workers/siteStatus';
+import { createDispatch } from '../ipc/dispatch';
+import { createInvokeHandlers } from '../ipc/invokeHandlers';
+import { isTrustedSender } from '../security/trustedSender';
+import { notify } from './desktopNotifications';
+import { push, registerIpcHandlers } from './ipcBridge';
+import { createMainWindow } from './mainWindow';
+import { createSystemTray, type SystemTray } from './tray/systemTray';
+import { runTrayAction } from './tray/trayActions';
+import { buildTrayModel } from './tray/trayMenuModel';
+import { lockDownSession } from './webSecurity';
+
+export interface DesktopAppOptions {
+  /** dist/: holds main/, preload/, renderer/ and assets/ */
+  distDir: string;
+  /** Started at login: stay in the tray until asked. */
+  hidden: boolean;
+}
+
+/** Wires the core to the window, the tray and notifications: the whole desktop app. */
+export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
+  const rendererFile = join(distDir, 'renderer', 'index.html');
+  const files = {
+    rendererFile,
+    rendererUrl: pathToFileURL(rendererFile).href,
+    preloadFile: join(distDir, 'preload', 'index.cjs'),
+  };
+  const core = createServerMark();
+  const incidents = new IncidentTracker();
+  const busy = new Set<string>();
+  let statuses: SiteStatus[] | null = null;
+  let problem: string | null = null;
+  let window: BrowserWindow | null = null;
+  let quitting = false;
+  let tray: SystemTray | null = null;
+
+  function toWindow<C extends Parameters<typeof push>[1]>(
+    channel: C,
+    payload: Parameters<typeof push<C>>[2],
+  ) {
+    if (window && !window.isDestroyed()) push(window.webContents, channel, payload);
+  }
+
+  function openWindow(siteId?: string): void {
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow(files, { show: true });
+      window.on('close', (event) => void hideInsteadOfClosing(event));
+      window.on('closed', () => (window = null));
+    } else {
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    }
+    if (siteId) {
+      const target = window;
+      const send = () => toWindow('ui:focus-site', { siteId });
+      if (target.webContents.isLoading()) target.webContents.once('did-finish-load', send);
+      else send();
+    }
+  }
+
+  // Closing the window keeps the app in the tray: the workers are the point, not the window.
+  async function hideInsteadOfClosing(event: Electron.Event): Promise<void> {
+    if (quitting || !tray) return;
+    const settings = await core.settings.read().catch(() => null);
+    if (settings && !settings.closeToTray) return;
+    event.preventDefault();
+    window?.hide();
+  }
+
+  async function quit(): Promise<void> {
+    const settings = await core.settings.read().catch(() => null);
+    const running = (statuses ?? []).filter((s) => s.state !== 'stopped').length;
+    // Said once: quitting the app is not stopping the workers (they are systemd services).
+    if (settings && !settings.quitNoticeShown && running > 0) {
+      const { response } = await dialog.showMessageBox({
+        type: 'info',
+        buttons: ['Quit', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+        title: 'Quit ServerMark',
+        message: 'Your queue workers keep running after ServerMark quits.',
+        detail: `They are systemd user services (${running} site${running === 1 ? '' : 's'} now). Stop them from the window or the tray first if you want them off.`,
+      });
+      await core.settings.update({ quitNoticeShown: true }).catch(() => undefined);
+      if (response === 1) return;
+    }
+    quitting = true;
+    core.close();
+    tray?.destroy();
+    app.quit();
+  }
+
+  function renderTray(): void {
+    tray?.show(buildTrayModel({ statuses, busy, error: problem }));
+  }
+
+  async function onStatuses(next: SiteStatus[]): Promise<void> {
+    statuses = next;
+    if (problem) {
+      problem = null;
+      toWindow('status:problem', null);
+    }
+    renderTray();
+    toWindow('status:changed', next);
+    const found = incidents.next(next);
+    if (found.length === 0) return;
+    const settings = await core.settings.read().catch(() => null);
+    if (settings?.notifications === false) return;
+    for (const incident of found)
+      notify(incident.title, incident.body, () => openWindow(incident.siteId));
+  }
+
+  lockDownSession(session.defaultSession);
+  const handlers = createInvokeHandlers({
+    core,
+    async pickDirectory() {
+      const options = { title: 'Add a Laravel site', properties: ['openDirectory' as const] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  });
+  registerIpcHandlers(
+    createDispatch(handlers, (sender) => isTrustedSender(sender, files.rendererUrl)),
+  );
+
+  try {
+    tray = createSystemTray(
+      join(distDir, 'assets', 'tray'),
+      (action) =>
+        void runTrayAction(action, {
+          core,
+          current: () => statuses,
+          busy,
+          refresh: renderTray,
+          openWindow,
+          quit: () => void quit(),
+          report: (title, body) => notify(title, body, () => openWindow()),
+        }),
+    );
+    renderTray();
+  } catch {
+    // No tray on this desktop (no StatusNotifier host): the window is then the only way in.
+    tray = null;
+  }
+
+  core.onStatus((next) => void onStatuses(next));
+  await core.startLive((error) => {
+    const view = toErrorView(error);
+    if (problem === view.message) return;
+    problem = view.message;
+    renderTray();
+    toWindow('status:problem', view);
+  });
+
+  if (!hidden || !tray) openWindow();
+  app.on('second-instance', () => openWindow());
+  app.on('before-quit', () => (quitting = true));
+  app.on('window-all-closed', () => {
+    if (!tray) void quit();
+  });
+  return { openWindow, quit };
+}
