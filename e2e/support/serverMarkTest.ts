@@ -32,6 +32,8 @@ export interface ServerMarkWindow {
   chooseDirectory(path: string): Promise<void>;
   /** A core on the same registry and user manager, as a terminal user (CLI) would have. */
   outside: ServerMark;
+  /** `systemctl --user …` typed in a terminal, outside the app. */
+  systemctl(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }>;
 }
 
 async function browserPreloadScript(): Promise<string> {
@@ -72,6 +74,7 @@ export const test = base.extend<
 
   app: async ({ windowKind, userManager }, use, testInfo) => {
     const outside = createServerMark({ env: userManager.env });
+    const systemctl = (args: string[]) => userManager.systemctl(args);
     if (windowKind === 'electron') {
       const electron = findElectronBinary(ROOT);
       if ('missing' in electron) {
@@ -87,6 +90,7 @@ export const test = base.extend<
       await use({
         page,
         outside,
+        systemctl,
         async chooseDirectory(path) {
           await app.evaluate(({ dialog }, chosen) => {
             dialog.showOpenDialog = (async () => ({
@@ -127,8 +131,12 @@ export const test = base.extend<
         ] as const)
         .catch(() => undefined);
     });
+    // Live state as the desktop app runs it: D-Bus signals, re-read, pushed to the window.
+    const live = await core.startLive();
     await page.goto(server.url);
-    await use({ page, outside, chooseDirectory: async (path) => void picks.push(path) });
+    await use({ page, outside, systemctl, chooseDirectory: async (path) => void picks.push(path) });
+    live.stop();
+    core.close();
     unsubscribe();
     await browser.close();
     await server.close();
