@@ -5,6 +5,7 @@ import type { WindowKind } from './e2e/support/serverMarkTest';
 // main-process handlers ("browser"), and the packaged Electron app where its binary exists ("electron").
 export default defineConfig<{ windowKind: WindowKind }>({
   testDir: 'e2e',
+  globalSetup: './e2e/support/reportElectronSkip.ts',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
