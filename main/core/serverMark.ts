@@ -16,6 +16,7 @@ import { rawFieldProblem, unitPathProblem } from './units/systemdSyntax';
 import { renderWorkerUnit } from './units/renderUnit';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
 import { parseWorkerUnitName, UNIT_PREFIX, workerUnitNames } from './units/unitName';
+import { withSiteLock, withSiteLocks } from './operations/siteLock';
 import { KeyedQueue } from './workers/keyedQueue';
 import { buildSiteStatuses, unitsToRead, type SiteStatus } from './workers/siteStatus';
 import { UNIT_STATE_PROPERTIES, type StopReason } from './workers/workerState';
@@ -150,6 +151,14 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     prepare: (site: SiteRecord, loaded: ListedUnit[]) => Promise<string[]>,
     act: (units: string[]) => Promise<void>,
   ): Promise<BatchOutcome> {
+    const ids = (await registry.read()).sites.map((s) => s.id);
+    return withSiteLocks(paths.configDir, ids, () => batchLocked(prepare, act));
+  }
+
+  async function batchLocked(
+    prepare: (site: SiteRecord, loaded: ListedUnit[]) => Promise<string[]>,
+    act: (units: string[]) => Promise<void>,
+  ): Promise<BatchOutcome> {
     const sites = (await registry.read()).sites;
     const listed = await systemctl.listUnits([`${UNIT_PREFIX}*`]);
     const failures: BatchOutcome['failures'] = [];
@@ -187,9 +196,8 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
   }
 
   async function writeUnits(site: SiteRecord): Promise<string[]> {
-    await mkdir(paths.logDir, { recursive: true });
-    const instances: string[] = [];
-    for (const worker of site.workers) {
+    // Render every unit before writing any: a value systemd cannot hold leaves nothing half-written.
+    const rendered = site.workers.map((worker) => {
       const names = workerUnitNames(site, worker.name, worker.options.processes);
       const text = renderWorkerUnit({
         siteId: site.id,
@@ -201,6 +209,11 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
         logDir: paths.logDir,
         unitPrefix: names.prefix,
       });
+      return { names, text };
+    });
+    await mkdir(paths.logDir, { recursive: true });
+    const instances: string[] = [];
+    for (const { names, text } of rendered) {
       await unitFiles.writeTemplate(names.template, text);
       await unitFiles.setEnabledInstances(names.template, names.instances);
       instances.push(...names.instances);
@@ -241,12 +254,15 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
   async function withSite<T>(ref: string, task: (site: SiteRecord) => Promise<T>): Promise<T> {
     const site = await resolveSite((await registry.read()).sites, ref);
     // Re-read inside the queue: an earlier queued operation may have changed the site.
-    return queue.run(site.id, async () => {
-      const current = (await registry.read()).sites.find((s) => s.id === site.id);
-      if (!current)
-        throw new ServerMarkError('SITE_NOT_FOUND', `The site ${site.name} was removed.`);
-      return task(current);
-    });
+    // The file lock extends the queue to other processes (the CLI and the app).
+    return queue.run(site.id, () =>
+      withSiteLock(paths.configDir, site.id, async () => {
+        const current = (await registry.read()).sites.find((s) => s.id === site.id);
+        if (!current)
+          throw new ServerMarkError('SITE_NOT_FOUND', `The site ${site.name} was removed.`);
+        return task(current);
+      }),
+    );
   }
 
   return {

@@ -1,22 +1,58 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerMarkError } from '../errors/serverMarkError';
+import { inspectLockOwner } from './lockOwner';
 
-function processAlive(pid: number): boolean {
+// Taking over a stale lock is itself guarded, so two waiters that both saw the same dead owner
+// cannot have one of them delete the fresh lock the other just took.
+const TAKEOVER_SUFFIX = '.takeover';
+const TAKEOVER_STALE_MS = 5_000;
+
+export interface FileLockOptions {
+  timeoutMs?: number;
+  /** The error when the lock stays held past the timeout; by default REGISTRY_LOCKED. */
+  busyError?: (lockFile: string, ownerPid: number | null) => ServerMarkError;
+}
+
+function defaultBusyError(lockFile: string): ServerMarkError {
+  return new ServerMarkError(
+    'REGISTRY_LOCKED',
+    `Another ServerMark process holds ${lockFile}. Wait for it, or delete the file if no ServerMark is running.`,
+  );
+}
+
+async function takeoverGuard(lockFile: string): Promise<(() => Promise<void>) | null> {
+  const guard = `${lockFile}${TAKEOVER_SUFFIX}`;
   try {
-    process.kill(pid, 0);
-    return true;
+    await (await open(guard, 'wx', 0o600)).close();
+    return () => rm(guard, { force: true });
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // A guard is held for a few system calls; an old one was left by a killed process.
+    const info = await stat(guard).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > TAKEOVER_STALE_MS) await rm(guard, { force: true });
+    return null;
   }
 }
 
-// A lock left by a process that no longer exists (a killed app) must not block forever.
-async function removeIfStale(lockFile: string): Promise<void> {
-  const owner = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-  if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
+/**
+ * Removes `lockFile` if no live process can hold it any more (a killed app or CLI).
+ * Returns true when it removed it.
+ */
+export async function removeStaleLock(lockFile: string): Promise<boolean> {
+  const first = await inspectLockOwner(lockFile);
+  if (!first?.stale) return false;
+  const release = await takeoverGuard(lockFile);
+  if (!release) return false;
+  try {
+    // Look again under the guard: the lock may have been replaced by a live owner meanwhile.
+    const again = await inspectLockOwner(lockFile);
+    if (!again?.stale || again.pid !== first.pid) return false;
     await rm(lockFile, { force: true });
+    return true;
+  } finally {
+    await release();
   }
 }
 
@@ -24,27 +60,29 @@ async function removeIfStale(lockFile: string): Promise<void> {
 export async function withFileLock<T>(
   lockFile: string,
   task: () => Promise<T>,
-  timeoutMs = 10_000,
+  options: number | FileLockOptions = {},
 ): Promise<T> {
+  const { timeoutMs = 10_000, busyError = defaultBusyError } =
+    typeof options === 'number' ? { timeoutMs: options } : options;
   await mkdir(dirname(lockFile), { recursive: true });
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(lockFile, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      try {
+        await handle.writeFile(String(process.pid));
+      } finally {
+        await handle.close();
+      }
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      await removeIfStale(lockFile);
+      if (await removeStaleLock(lockFile)) continue;
       if (Date.now() > deadline) {
-        throw new ServerMarkError(
-          'REGISTRY_LOCKED',
-          `Another ServerMark process holds ${lockFile}. Wait for it, or delete the file if no ServerMark is running.`,
-        );
+        const owner = await inspectLockOwner(lockFile).catch(() => null);
+        throw busyError(lockFile, owner?.pid ?? null);
       }
-      // Short, jittered waits: a lock is held for milliseconds, so long sleeps only add latency.
-      await sleep(Math.min(2 * 2 ** attempt, 20) * (0.5 + Math.random()));
+      await sleep(Math.min(10 * 2 ** attempt, 100));
     }
   }
   try {
