@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { ServerMarkError, toErrorView, type ErrorView } from './errors/serverMarkError';
 import { startLiveStatus, type LiveStatus } from './live/liveStatus';
 import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
+import { createHealth, type Health } from './health/health';
 import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
 import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
 import { openRegistry, type Registry } from './sites/registry';
@@ -13,9 +14,9 @@ import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
 import { uniqueSiteName, validateSiteName } from './sites/siteName';
 import { createSystemctl, type ListedUnit, type Systemctl } from './systemd/systemctl';
 import { rawFieldProblem, unitPathProblem } from './units/systemdSyntax';
-import { renderWorkerUnit } from './units/renderUnit';
+import { renderSiteUnits } from './units/siteUnits';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
-import { parseWorkerUnitName, UNIT_PREFIX, workerUnitNames } from './units/unitName';
+import { parseWorkerUnitName, UNIT_PREFIX } from './units/unitName';
 import { withSiteLock, withSiteLocks } from './operations/siteLock';
 import { KeyedQueue } from './workers/keyedQueue';
 import { buildSiteStatuses, unitsToRead, type SiteStatus } from './workers/siteStatus';
@@ -34,6 +35,8 @@ export interface ServerMark {
   readonly paths: XdgPaths;
   readonly registry: Registry;
   readonly settings: SettingsStore;
+  /** Preflight checks, reconcile (legacy, orphan, drifted units; imports) and registry recovery. */
+  readonly health: Health;
   listSites(): Promise<SiteRecord[]>;
   resolveSite(ref: string): Promise<SiteRecord>;
   addSite(request: AddSiteRequest): Promise<SiteRecord>;
@@ -197,20 +200,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
 
   async function writeUnits(site: SiteRecord): Promise<string[]> {
     // Render every unit before writing any: a value systemd cannot hold leaves nothing half-written.
-    const rendered = site.workers.map((worker) => {
-      const names = workerUnitNames(site, worker.name, worker.options.processes);
-      const text = renderWorkerUnit({
-        siteId: site.id,
-        siteName: site.name,
-        sitePath: site.path,
-        workerName: worker.name,
-        php: worker.options.php ?? site.php,
-        options: worker.options,
-        logDir: paths.logDir,
-        unitPrefix: names.prefix,
-      });
-      return { names, text };
-    });
+    const rendered = renderSiteUnits(site, paths.logDir);
     await mkdir(paths.logDir, { recursive: true });
     const instances: string[] = [];
     for (const { names, text } of rendered) {
@@ -265,10 +255,19 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     );
   }
 
-  return {
+  const facade: ServerMark = {
     paths,
     registry,
     settings: openSettings(paths.configDir),
+    health: createHealth({
+      env,
+      paths,
+      registry,
+      settings: openSettings(paths.configDir),
+      systemctl,
+      unitFiles,
+      core: () => facade,
+    }),
     async listSites() {
       return (await registry.read()).sites;
     },
@@ -397,4 +396,5 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
       listeners.clear();
     },
   };
+  return facade;
 }

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'SYSTEMD_FAILED'
   | 'BUSY'
   | 'INVALID_REQUEST'
+  | 'NOT_APPLICABLE'
   | 'FORBIDDEN'
   | 'INTERNAL';
 
