@@ -4,6 +4,7 @@ import type {
   InvokeResponse,
   PushChannel,
   PushChannels,
+  ReconcileAction,
   Result,
 } from '../main/ipc/contract';
 
@@ -32,9 +33,15 @@ export function createServerMarkApi(transport: IpcTransport) {
     startAll: () => call('workers:start-all', {}),
     stopAll: () => call('workers:stop-all', {}),
     restartAll: () => call('workers:restart-all', {}),
+    runPreflight: () => call('preflight:run', {}),
+    scanReconcile: () => call('reconcile:scan', {}),
+    applyReconcile: (findingId: string, action: ReconcileAction) =>
+      call('reconcile:apply', { findingId, action }),
+    recoverRegistry: () => call('registry:recover', {}),
     onStatusChanged: on('status:changed'),
     onStatusProblem: on('status:problem'),
     onFocusSite: on('ui:focus-site'),
+    onReconcileChanged: on('reconcile:changed'),
   };
 }
 

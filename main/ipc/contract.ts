@@ -3,10 +3,26 @@
 import type { ErrorView } from '../core/errors/serverMarkError';
 import type { SiteStatus } from '../core/workers/siteStatus';
 import type { BatchOutcome } from '../core/serverMark';
+import type { PreflightReport } from '../core/preflight/preflightCheck';
+import type { ApplyOutcome, ReconcileAction, ReconcileReport } from '../core/reconcile/finding';
+import type { RecoveredRegistry } from '../core/sites/registryRecovery';
 
 export type { BatchOutcome, ErrorView, SiteStatus };
 export type { WorkerStatus } from '../core/workers/siteStatus';
 export type { StopReason, UnitState, WorkerStateName } from '../core/workers/workerState';
+export type { ApplyOutcome, PreflightReport, ReconcileAction, ReconcileReport, RecoveredRegistry };
+export type {
+  PreflightCheck,
+  PreflightFix,
+  PreflightSeverity,
+} from '../core/preflight/preflightCheck';
+export type { Finding, FindingKind } from '../core/reconcile/finding';
+
+/** What `reconcile:apply` did, and what is left to reconcile after it. */
+export interface ReconcileApplied {
+  outcome: ApplyOutcome;
+  report: ReconcileReport;
+}
 
 /** Errors cross IPC as values: Electron would strip a thrown error down to its message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
@@ -26,6 +42,17 @@ export interface InvokeChannels {
   'workers:start-all': { request: Record<string, never>; response: BatchOutcome };
   'workers:stop-all': { request: Record<string, never>; response: BatchOutcome };
   'workers:restart-all': { request: Record<string, never>; response: BatchOutcome };
+  /** Machine and per-site problems (systemd, lingering, PHP, artisan…), each with its fix. */
+  'preflight:run': { request: Record<string, never>; response: PreflightReport };
+  /** Legacy, orphan and hand-edited units, imports and leftovers; changes nothing. */
+  'reconcile:scan': { request: Record<string, never>; response: ReconcileReport };
+  /** Ids only: main finds the finding again, checks the action is offered, then acts. */
+  'reconcile:apply': {
+    request: { findingId: string; action: ReconcileAction };
+    response: ReconcileApplied;
+  };
+  /** The user's explicit "Move aside and start empty" for an unreadable registry. */
+  'registry:recover': { request: Record<string, never>; response: RecoveredRegistry };
 }
 
 /** Messages the main process pushes to the window. */
@@ -35,6 +62,8 @@ export interface PushChannels {
   'status:problem': ErrorView | null;
   /** Bring this site into view (a notification about it was clicked). */
   'ui:focus-site': { siteId: string };
+  /** A new reconcile report: at start, and whenever the registry or unit folder changed. */
+  'reconcile:changed': ReconcileReport;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -53,12 +82,17 @@ export const INVOKE_CHANNELS = [
   'workers:start-all',
   'workers:stop-all',
   'workers:restart-all',
+  'preflight:run',
+  'reconcile:scan',
+  'reconcile:apply',
+  'registry:recover',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
   'status:changed',
   'status:problem',
   'ui:focus-site',
+  'reconcile:changed',
 ] as const satisfies readonly PushChannel[];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

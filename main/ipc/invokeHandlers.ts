@@ -28,5 +28,12 @@ export function createInvokeHandlers({ core, pickDirectory }: HandlerDependencie
     'workers:start-all': () => core.startAll(),
     'workers:stop-all': () => core.stopAll(),
     'workers:restart-all': () => core.restartAll(),
+    'preflight:run': () => core.health.preflight(),
+    'reconcile:scan': () => core.health.scan(),
+    async 'reconcile:apply'({ findingId, action }) {
+      const outcome = await core.health.apply(findingId, action);
+      return { outcome, report: await core.health.scan() };
+    },
+    'registry:recover': () => core.health.recoverRegistry(),
   };
 }

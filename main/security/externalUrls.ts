@@ -1,17 +1,31 @@
-// The only places the app may open in the user's browser.
-const ALLOWED_EXTERNAL = [
-  /^https:\/\/laravel\.com\/docs\//,
-  /^https:\/\/www\.freedesktop\.org\/software\/systemd\/man\//,
+// The only places the app may open in the user's browser: exact hosts, https, path prefixes.
+const ALLOWED_EXTERNAL: ReadonlyArray<{ host: string; pathPrefix: string }> = [
+  { host: 'laravel.com', pathPrefix: '/docs/' },
+  { host: 'www.freedesktop.org', pathPrefix: '/software/systemd/man/' },
 ];
 
-export function isAllowedExternalUrl(url: string): boolean {
+/**
+ * The URL to hand to the browser, normalized by the WHATWG parser (so the OS opens exactly what
+ * was checked), or null when it is not allow-listed: other schemes, userinfo, ports, lookalike
+ * or IDN hosts, and paths outside the prefix (after `..` and `%2e` are resolved) are refused.
+ */
+export function allowedExternalUrl(url: string): string | null {
+  if (typeof url !== 'string' || url.length > 2048) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  return (
-    parsed.protocol === 'https:' && ALLOWED_EXTERNAL.some((pattern) => pattern.test(parsed.href))
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) {
+    return null;
+  }
+  const allowed = ALLOWED_EXTERNAL.some(
+    ({ host, pathPrefix }) => parsed.hostname === host && parsed.pathname.startsWith(pathPrefix),
   );
+  return allowed ? parsed.href : null;
+}
+
+export function isAllowedExternalUrl(url: string): boolean {
+  return allowedExternalUrl(url) !== null;
 }

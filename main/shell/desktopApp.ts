@@ -161,6 +161,13 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
     toWindow('status:problem', view);
   });
 
+  // Reconcile at start (cleaning what a killed ServerMark left) and whenever the registry or the
+  // unit folder changes; a failure (e.g. a corrupt registry) also reaches the window via status.
+  core.health.watch(
+    (report) => toWindow('reconcile:changed', report),
+    (error) => console.error(`ServerMark reconcile: ${toErrorView(error).message}`),
+  );
+
   if (!hidden || !tray) openWindow();
   app.on('second-instance', () => openWindow());
   app.on('before-quit', () => (quitting = true));

@@ -1,5 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../security/externalUrls';
+import { allowedExternalUrl } from '../security/externalUrls';
 
 /** The window may show our page and nothing else: no navigation, no popups, no permissions. */
 export function lockDownSession(session: Session): void {
@@ -14,7 +14,9 @@ export function lockDownContents(contents: WebContents, rendererUrl: string): vo
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    // Open the checked, normalized URL, never the raw string the page gave.
+    const allowed = allowedExternalUrl(url);
+    if (allowed) void shell.openExternal(allowed);
     return { action: 'deny' };
   });
 }

@@ -133,7 +133,7 @@ describe('reconcile against a real user manager', () => {
     const site = await core.addSite({ directory: app.path });
     await core.startWorkers(site.id);
     const before = await runningPid(site.id);
-    const [{ names, text }] = renderSiteUnits(site, core.paths.logDir);
+    const { names, text } = renderSiteUnits(site, core.paths.logDir)[0]!;
     const file = join(manager.unitDir, names.template);
     await writeFile(file, text.replace('RestartSec=1', 'RestartSec=30'));
     const [drift] = findingsOf(await core.health.scan(), 'drift');

@@ -83,6 +83,23 @@ export function createFakeApi(initial: SiteStatus[]) {
     restartAll: vi.fn<ServerMarkApi['restartAll']>(async () => ok(batch('running'))),
     onStatusProblem: vi.fn<ServerMarkApi['onStatusProblem']>(() => () => undefined),
     onFocusSite: vi.fn<ServerMarkApi['onFocusSite']>(() => () => undefined),
+    // Health (preflight, reconcile, registry recovery): all clear unless a test says otherwise.
+    runPreflight: vi.fn<ServerMarkApi['runPreflight']>(async () =>
+      ok({ checks: [], ranAt: nextReadAt() }),
+    ),
+    scanReconcile: vi.fn<ServerMarkApi['scanReconcile']>(async () =>
+      ok({ findings: [], adopted: [], systemdProblem: null, scannedAt: nextReadAt() }),
+    ),
+    applyReconcile: vi.fn<ServerMarkApi['applyReconcile']>(async (findingId, action) =>
+      ok({
+        outcome: { findingId, action, message: 'Done.' },
+        report: { findings: [], adopted: [], systemdProblem: null, scannedAt: nextReadAt() },
+      }),
+    ),
+    recoverRegistry: vi.fn<ServerMarkApi['recoverRegistry']>(async () =>
+      ok({ movedTo: '/home/dev/.config/servermark/registry.json.corrupt-x', reason: 'fake' }),
+    ),
+    onReconcileChanged: vi.fn<ServerMarkApi['onReconcileChanged']>(() => () => undefined),
   } satisfies ServerMarkApi;
 
   function batch(state: SiteStatus['state']) {
