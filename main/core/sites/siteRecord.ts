@@ -17,6 +17,7 @@ const workerOptionsSchema = z.object({
   maxTime: z.number(),
   rest: z.number(),
   force: z.boolean(),
+  json: z.boolean(),
   processes: z.number().int().min(1),
   stopWaitSeconds: z.number().nullable(),
   env: z.record(z.string(), z.string()),

@@ -6,6 +6,7 @@ import {
   quoteExecArgument,
 } from './systemdSyntax';
 import { queueWorkArguments, stopWaitSeconds, type WorkerOptions } from '../workers/workerOptions';
+import { queueWorkFlags } from '../workers/config/optionSupport';
 
 export const UNIT_FORMAT_VERSION = '1';
 
@@ -21,6 +22,8 @@ export interface WorkerUnitSpec {
   logDir: string;
   /** Unit name prefix (without @instance.service), used to name log files per instance. */
   unitPrefix: string;
+  /** The site's Laravel version: flags it lacks are left out of ExecStart. Unknown = all flags. */
+  laravelVersion?: string | null;
 }
 
 // Restart=always: queue:work exits 0 on --max-time, --max-jobs and queue:restart and must come back.
@@ -38,7 +41,12 @@ export function renderWorkerUnit(spec: WorkerUnitSpec): string {
     `ServerMark queue worker ${spec.workerName} for ${spec.siteName}`,
     'The site name',
   );
-  const execStart = [spec.php, join(spec.sitePath, 'artisan'), ...queueWorkArguments(options)]
+  const flags = queueWorkFlags(spec.laravelVersion ?? null);
+  const execStart = [
+    spec.php,
+    join(spec.sitePath, 'artisan'),
+    ...queueWorkArguments(options, flags),
+  ]
     .map(quoteExecArgument)
     .join(' ');
   const environment = Object.entries(options.env)

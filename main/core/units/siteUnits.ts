@@ -24,6 +24,7 @@ export function renderSiteUnits(site: SiteRecord, logDir: string): RenderedWorke
       options: worker.options,
       logDir,
       unitPrefix: names.prefix,
+      laravelVersion: site.laravelVersion,
     });
     return { worker: worker.name, names, text };
   });
