@@ -18,6 +18,10 @@ import { renderSiteUnits } from './units/siteUnits';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
 import { parseWorkerUnitName, UNIT_PREFIX } from './units/unitName';
 import { withSiteLock, withSiteLocks } from './operations/siteLock';
+import {
+  createWorkerConfigMethods,
+  type WorkerConfigMethods,
+} from './workers/config/workerChanges';
 import { KeyedQueue } from './workers/keyedQueue';
 import { buildSiteStatuses, unitsToRead, type SiteStatus } from './workers/siteStatus';
 import { UNIT_STATE_PROPERTIES, type StopReason } from './workers/workerState';
@@ -31,7 +35,7 @@ export interface AddSiteRequest {
 export type StatusListener = (statuses: SiteStatus[]) => void;
 
 /** The one core the window, the tray and the CLI all drive. */
-export interface ServerMark {
+export interface ServerMark extends WorkerConfigMethods {
   readonly paths: XdgPaths;
   readonly registry: Registry;
   readonly settings: SettingsStore;
@@ -374,6 +378,16 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
           await systemctl.restart(units);
         },
       ),
+    // Worker settings, extra workers and scaling live in workers/config/ (issue 4).
+    ...createWorkerConfigMethods({
+      registry,
+      systemctl,
+      unitFiles,
+      env,
+      exclusive: withSite,
+      writeUnits,
+      siteStatus,
+    }),
     isBusy: (siteId) => queue.isBusy(siteId),
     onStatus(listener) {
       listeners.add(listener);

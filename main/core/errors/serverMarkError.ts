@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'INVALID_NAME'
   | 'INVALID_PATH'
   | 'INVALID_OPTION'
+  | 'WORKER_NOT_FOUND'
+  | 'LAST_WORKER'
   | 'PHP_NOT_FOUND'
   | 'REGISTRY_CORRUPT'
   | 'REGISTRY_LOCKED'
