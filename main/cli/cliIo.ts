@@ -13,6 +13,7 @@ export type CliCore = Pick<
   | 'status'
   | 'onStatus'
   | 'startLive'
+  | 'health'
 > & {
   /** Releases whatever the core holds open, when it has such a method. */
   close?(): void;

@@ -67,7 +67,8 @@ export function helpText(
 export function usageHint(commands: readonly CliCommand[], topic: HelpTopic): string {
   if (topic.command) {
     const command = topic.command as CliCommand;
-    return `Usage: servermark ${command.usage}\nRun "servermark ${command.group} ${command.action} --help" for more.\n`;
+    const name = [command.group, command.action].filter(Boolean).join(' ');
+    return `Usage: servermark ${command.usage}\nRun "servermark ${name} --help" for more.\n`;
   }
   if (topic.group) {
     const usages = commands

@@ -101,13 +101,15 @@ export function parseCommandLine<C extends CommandShape>(
   }
   const inGroup = commands.filter((c) => c.group === group);
   if (inGroup.length === 0) throw new UsageError(`unknown command "${group}"`);
-  if (action === undefined) {
+  // A one-word command (`doctor`): every word after it is its own argument.
+  const single = inGroup.find((c) => c.action === '');
+  if (action === undefined && !single) {
     if (help) return { kind: 'help', topic: { group }, json };
     throw new UsageError(`missing ${group} command: ${inGroup.map((c) => c.action).join(', ')}`, {
       group,
     });
   }
-  const command = inGroup.find((c) => c.action === action);
+  const command = single ?? inGroup.find((c) => c.action === action);
   if (!command) {
     if (help) return { kind: 'help', topic: { group }, json };
     throw new UsageError(`unknown command "${group} ${action}"`, { group });
@@ -116,7 +118,7 @@ export function parseCommandLine<C extends CommandShape>(
   if (loose.values.version === true) return { kind: 'version', json };
 
   const strict = strictParse(argv, { ...GLOBAL_OPTIONS, ...command.options }, { group, command });
-  const words = strict.positionals.slice(2);
+  const words = strict.positionals.slice(single ? 1 : 2);
   const args: Record<string, string | undefined> = {};
   command.positionals.forEach((positional, index) => {
     const value = words[index];
@@ -150,6 +152,8 @@ function helpTopic<C extends CommandShape>(
 ): HelpTopic {
   if (group === undefined) return {};
   if (!commands.some((c) => c.group === group)) throw new UsageError(`unknown command "${group}"`);
+  const single = commands.find((c) => c.group === group && c.action === '');
+  if (single) return { group, command: single };
   if (action === undefined) return { group };
   const command = commands.find((c) => c.group === group && c.action === action);
   if (!command) throw new UsageError(`unknown command "${group} ${action}"`, { group });

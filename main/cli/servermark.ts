@@ -2,6 +2,7 @@ import { toErrorView } from '../core/errors/serverMarkError';
 import { createServerMark } from '../core/serverMark';
 import type { CliCore, CliIo } from './cliIo';
 import type { CliCommand } from './commands/cliCommand';
+import { DOCTOR_COMMANDS } from './commands/doctor';
 import { SITES_COMMANDS } from './commands/sites';
 import { WORKER_COMMANDS } from './commands/worker';
 import { helpText, usageHint } from './help';
@@ -11,7 +12,11 @@ import { colourWanted, createStyle } from './output/style';
 import { parseCommandLine, UsageError } from './parseArguments';
 import { cliVersion } from './version';
 
-export const COMMANDS: readonly CliCommand[] = [...SITES_COMMANDS, ...WORKER_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [
+  ...SITES_COMMANDS,
+  ...WORKER_COMMANDS,
+  ...DOCTOR_COMMANDS,
+];
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

@@ -5,6 +5,7 @@ import { defaultWorkers, type SiteRecord } from '../../core/sites/siteRecord';
 import type { SiteStatus } from '../../core/workers/siteStatus';
 import type { StopReason, WorkerStateName } from '../../core/workers/workerState';
 import type { CliCore } from '../cliIo';
+import { createFakeHealth, type FakeHealth } from './fakeHealth';
 
 export const READ_AT = '2026-12-04T12:00:00.000Z';
 
@@ -67,6 +68,7 @@ export interface FakeCore extends CliCore {
   sites: SiteRecord[];
   states: Map<string, { state: WorkerStateName; reason: StopReason | null }>;
   calls: string[];
+  health: FakeHealth;
   /** When set, every call rejects with it. */
   failWith?: unknown;
   /** Sends a state to onStatus listeners, as live updates would. */
@@ -79,6 +81,7 @@ export function createFakeCore(sites: SiteRecord[] = []): FakeCore {
     sites: [...sites],
     states: new Map(),
     calls: [],
+    health: createFakeHealth(),
     emit: (statuses) => listeners.forEach((listener) => listener(statuses)),
     onStatus(listener) {
       listeners.add(listener);
