@@ -6,6 +6,7 @@ import type {
   PushChannels,
   ReconcileAction,
   Result,
+  WorkerOptionsPatch,
 } from '../main/ipc/contract';
 
 /** How the API reaches main: ipcRenderer in Electron, a test bridge in the browser e2e. */
@@ -33,6 +34,11 @@ export function createServerMarkApi(transport: IpcTransport) {
     startAll: () => call('workers:start-all', {}),
     stopAll: () => call('workers:stop-all', {}),
     restartAll: () => call('workers:restart-all', {}),
+    getWorkerConfig: (siteId: string) => call('workers:config:get', { siteId }),
+    setWorkerConfig: (siteId: string, worker: string, patch: WorkerOptionsPatch) =>
+      call('workers:config:set', { siteId, worker, patch }),
+    addWorker: (siteId: string, worker: string) => call('workers:add', { siteId, worker }),
+    removeWorker: (siteId: string, worker: string) => call('workers:remove', { siteId, worker }),
     runPreflight: () => call('preflight:run', {}),
     scanReconcile: () => call('reconcile:scan', {}),
     applyReconcile: (findingId: string, action: ReconcileAction) =>

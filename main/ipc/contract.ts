@@ -3,11 +3,29 @@
 import type { ErrorView } from '../core/errors/serverMarkError';
 import type { SiteStatus } from '../core/workers/siteStatus';
 import type { BatchOutcome } from '../core/serverMark';
+import type { WorkerOptionsPatch } from '../core/workers/config/validateWorkerOptions';
+import type { WorkerChangeOutcome } from '../core/workers/config/workerChanges';
+import type { SiteWorkerConfig } from '../core/workers/config/workerConfigView';
 import type { PreflightReport } from '../core/preflight/preflightCheck';
 import type { ApplyOutcome, ReconcileAction, ReconcileReport } from '../core/reconcile/finding';
 import type { RecoveredRegistry } from '../core/sites/registryRecovery';
 
 export type { BatchOutcome, ErrorView, SiteStatus };
+export type { SiteWorkerConfig, WorkerChangeOutcome, WorkerOptionsPatch };
+export type {
+  WorkerConfigView,
+  WorkerConnectionView,
+} from '../core/workers/config/workerConfigView';
+export type { WarningCode, WorkerWarning } from '../core/workers/config/workerWarnings';
+export type { FieldErrors } from '../core/workers/config/validateWorkerOptions';
+export type {
+  OptionSupport,
+  SiteOptionSupport,
+  WorkerField,
+} from '../core/workers/config/optionSupport';
+export type { NumberLimit, NumericField } from '../core/workers/config/optionLimits';
+export type { QueueConfig, QueueConnectionInfo } from '../core/workers/config/queueConfig';
+export type { WorkerOptions } from '../core/workers/workerOptions';
 export type { WorkerStatus } from '../core/workers/siteStatus';
 export type { StopReason, UnitState, WorkerStateName } from '../core/workers/workerState';
 export type { ApplyOutcome, PreflightReport, ReconcileAction, ReconcileReport, RecoveredRegistry };
@@ -42,6 +60,21 @@ export interface InvokeChannels {
   'workers:start-all': { request: Record<string, never>; response: BatchOutcome };
   'workers:stop-all': { request: Record<string, never>; response: BatchOutcome };
   'workers:restart-all': { request: Record<string, never>; response: BatchOutcome };
+  /** Each worker of a site: options, what its Laravel supports, warnings, retry_after. */
+  'workers:config:get': { request: { siteId: string }; response: SiteWorkerConfig };
+  /**
+   * Saves some options of one worker (a running one restarts gracefully). Invalid values come
+   * back as `{ ok: false, errors: { field: message } }`, with nothing saved. `php` is the one
+   * path the window sends: the user picked it, and the core checks it runs PHP.
+   */
+  'workers:config:set': {
+    request: { siteId: string; worker: string; patch: WorkerOptionsPatch };
+    response: WorkerChangeOutcome;
+  };
+  /** A new worker with the default options; a bad name comes back as `errors.name`. */
+  'workers:add': { request: { siteId: string; worker: string }; response: WorkerChangeOutcome };
+  /** Stops the worker (its current job finishes) and deletes its units; not the last one. */
+  'workers:remove': { request: { siteId: string; worker: string }; response: SiteStatus };
   /** Machine and per-site problems (systemd, lingering, PHP, artisan…), each with its fix. */
   'preflight:run': { request: Record<string, never>; response: PreflightReport };
   /** Legacy, orphan and hand-edited units, imports and leftovers; changes nothing. */
@@ -82,6 +115,10 @@ export const INVOKE_CHANNELS = [
   'workers:start-all',
   'workers:stop-all',
   'workers:restart-all',
+  'workers:config:get',
+  'workers:config:set',
+  'workers:add',
+  'workers:remove',
   'preflight:run',
   'reconcile:scan',
   'reconcile:apply',

@@ -28,6 +28,11 @@ export function createInvokeHandlers({ core, pickDirectory }: HandlerDependencie
     'workers:start-all': () => core.startAll(),
     'workers:stop-all': () => core.stopAll(),
     'workers:restart-all': () => core.restartAll(),
+    'workers:config:get': ({ siteId }) => core.workerConfig(siteId),
+    'workers:config:set': ({ siteId, worker, patch }) =>
+      core.configureWorker(siteId, worker, patch),
+    'workers:add': ({ siteId, worker }) => core.addWorker(siteId, worker),
+    'workers:remove': ({ siteId, worker }) => core.removeWorker(siteId, worker),
     'preflight:run': () => core.health.preflight(),
     'reconcile:scan': () => core.health.scan(),
     async 'reconcile:apply'({ findingId, action }) {

@@ -37,6 +37,10 @@ export function siteStatus(
   };
 }
 
+function notFaked(call: string): Result<never> {
+  return failure({ code: 'INTERNAL', message: `fake: ${call} has no behaviour in this test` });
+}
+
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
@@ -81,6 +85,15 @@ export function createFakeApi(initial: SiteStatus[]) {
     startAll: vi.fn<ServerMarkApi['startAll']>(async () => ok(batch('running'))),
     stopAll: vi.fn<ServerMarkApi['stopAll']>(async () => ok(batch('stopped'))),
     restartAll: vi.fn<ServerMarkApi['restartAll']>(async () => ok(batch('running'))),
+    // Worker settings (issue 4): refused until a test gives them a behaviour.
+    getWorkerConfig: vi.fn<ServerMarkApi['getWorkerConfig']>(async () =>
+      notFaked('getWorkerConfig'),
+    ),
+    setWorkerConfig: vi.fn<ServerMarkApi['setWorkerConfig']>(async () =>
+      notFaked('setWorkerConfig'),
+    ),
+    addWorker: vi.fn<ServerMarkApi['addWorker']>(async () => notFaked('addWorker')),
+    removeWorker: vi.fn<ServerMarkApi['removeWorker']>(async () => notFaked('removeWorker')),
     onStatusProblem: vi.fn<ServerMarkApi['onStatusProblem']>(() => () => undefined),
     onFocusSite: vi.fn<ServerMarkApi['onFocusSite']>(() => () => undefined),
     // Health (preflight, reconcile, registry recovery): all clear unless a test says otherwise.
