@@ -14,6 +14,10 @@ export type CliCore = Pick<
   | 'onStatus'
   | 'startLive'
   | 'health'
+  | 'workerConfig'
+  | 'configureWorker'
+  | 'addWorker'
+  | 'removeWorker'
 > & {
   /** Releases whatever the core holds open, when it has such a method. */
   close?(): void;

@@ -5,6 +5,7 @@ import type { CliCommand } from './commands/cliCommand';
 import { DOCTOR_COMMANDS } from './commands/doctor';
 import { SITES_COMMANDS } from './commands/sites';
 import { WORKER_COMMANDS } from './commands/worker';
+import { WORKER_CONFIG_COMMANDS } from './commands/workerConfig';
 import { helpText, usageHint } from './help';
 import { formatError } from './output/errorText';
 import { toJsonText } from './output/siteJson';
@@ -15,6 +16,7 @@ import { cliVersion } from './version';
 export const COMMANDS: readonly CliCommand[] = [
   ...SITES_COMMANDS,
   ...WORKER_COMMANDS,
+  ...WORKER_CONFIG_COMMANDS,
   ...DOCTOR_COMMANDS,
 ];
 

@@ -6,6 +6,7 @@ import type { SiteStatus } from '../../core/workers/siteStatus';
 import type { StopReason, WorkerStateName } from '../../core/workers/workerState';
 import type { CliCore } from '../cliIo';
 import { createFakeHealth, type FakeHealth } from './fakeHealth';
+import { fakeWorkerConfigMethods } from './fakeWorkerConfig';
 
 export const READ_AT = '2026-12-04T12:00:00.000Z';
 
@@ -130,6 +131,7 @@ export function createFakeCore(sites: SiteRecord[] = []): FakeCore {
       core.sites = core.sites.filter((s) => s.id !== site.id);
       return site;
     },
+    ...fakeWorkerConfigMethods(() => core),
     startWorkers: (ref) => transition('startWorkers', ref, 'running'),
     stopWorkers: (ref) => transition('stopWorkers', ref, 'stopped'),
     restartWorkers: (ref) => transition('restartWorkers', ref, 'running'),
