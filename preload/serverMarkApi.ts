@@ -8,6 +8,7 @@ import type {
   Result,
   WorkerOptionsPatch,
 } from '../main/ipc/contract';
+import type { SettingsPatch } from '../main/ipc/contract';
 
 /** How the API reaches main: ipcRenderer in Electron, a test bridge in the browser e2e. */
 export interface IpcTransport {
@@ -44,6 +45,8 @@ export function createServerMarkApi(transport: IpcTransport) {
     applyReconcile: (findingId: string, action: ReconcileAction) =>
       call('reconcile:apply', { findingId, action }),
     recoverRegistry: () => call('registry:recover', {}),
+    getSettings: () => call('settings:get', {}),
+    setSettings: (patch: SettingsPatch) => call('settings:set', { patch }),
     onStatusChanged: on('status:changed'),
     onStatusProblem: on('status:problem'),
     onFocusSite: on('ui:focus-site'),

@@ -2,6 +2,8 @@
 // Type-only imports: the preload and the renderer bundle this file without the core.
 import type { ErrorView } from '../core/errors/serverMarkError';
 import type { SiteStatus } from '../core/workers/siteStatus';
+import type { Settings } from '../core/settings/settings';
+import type { SettingsPatch } from '../core/settings/settingsPatch';
 import type { BatchOutcome } from '../core/serverMark';
 import type { WorkerOptionsPatch } from '../core/workers/config/validateWorkerOptions';
 import type { WorkerChangeOutcome } from '../core/workers/config/workerChanges';
@@ -41,6 +43,8 @@ export interface ReconcileApplied {
   outcome: ApplyOutcome;
   report: ReconcileReport;
 }
+
+export type { Settings, SettingsPatch };
 
 /** Errors cross IPC as values: Electron would strip a thrown error down to its message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
@@ -86,6 +90,10 @@ export interface InvokeChannels {
   };
   /** The user's explicit "Move aside and start empty" for an unreadable registry. */
   'registry:recover': { request: Record<string, never>; response: RecoveredRegistry };
+  /** Every setting; startAtLogin is whether the login entry exists and is on. */
+  'settings:get': { request: Record<string, never>; response: Settings };
+  /** Saves some preferences (startAtLogin writes or removes the login entry); all come back. */
+  'settings:set': { request: { patch: SettingsPatch }; response: Settings };
 }
 
 /** Messages the main process pushes to the window. */
@@ -123,6 +131,8 @@ export const INVOKE_CHANNELS = [
   'reconcile:scan',
   'reconcile:apply',
   'registry:recover',
+  'settings:get',
+  'settings:set',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [

@@ -1,14 +1,22 @@
 import type { ServerMark } from '../core/serverMark';
+import type { SettingsStore } from '../core/settings/settings';
+import { updateUserSettings } from '../core/settings/settingsPatch';
 import type { InvokeHandlers } from './dispatch';
 
 export interface HandlerDependencies {
   core: ServerMark;
   /** The native folder picker in Electron; a scripted one in the browser e2e. Null = cancelled. */
   pickDirectory(): Promise<string | null>;
+  /** The settings as the app applies them (Electron ties startAtLogin to the login entry). */
+  settings?: SettingsStore;
 }
 
 /** What each channel does, in terms of the core; no Electron here, so e2e reuses it as is. */
-export function createInvokeHandlers({ core, pickDirectory }: HandlerDependencies): InvokeHandlers {
+export function createInvokeHandlers({
+  core,
+  pickDirectory,
+  settings = core.settings,
+}: HandlerDependencies): InvokeHandlers {
   return {
     'sites:status': () => core.status(),
     async 'sites:add'() {
@@ -40,5 +48,7 @@ export function createInvokeHandlers({ core, pickDirectory }: HandlerDependencie
       return { outcome, report: await core.health.scan() };
     },
     'registry:recover': () => core.health.recoverRegistry(),
+    'settings:get': () => settings.read(),
+    'settings:set': ({ patch }) => updateUserSettings(settings, patch),
   };
 }

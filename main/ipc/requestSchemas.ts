@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_ID_PATTERN, RECONCILE_ACTIONS } from '../core/reconcile/finding';
 import { WORKER_NAME_PATTERN } from '../core/units/unitName';
+import { settingsPatchSchema } from '../core/settings/settingsPatch';
 import type { InvokeChannel, InvokeRequest } from './contract';
 
 const siteId = z.string().regex(/^[a-z0-9]{8}$/, 'a site id is 8 lowercase letters or digits');
@@ -62,4 +63,6 @@ export const REQUEST_SCHEMAS = {
   'reconcile:scan': empty,
   'reconcile:apply': reconcileApply,
   'registry:recover': empty,
+  'settings:get': empty,
+  'settings:set': z.object({ patch: settingsPatchSchema }).strict(),
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>> };

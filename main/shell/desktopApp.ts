@@ -11,6 +11,11 @@ import { isTrustedSender } from '../security/trustedSender';
 import { notify } from './desktopNotifications';
 import { push, registerIpcHandlers } from './ipcBridge';
 import { createMainWindow } from './mainWindow';
+import { HIDDEN_FLAG } from '../core/autostart/autostart';
+import { withStartAtLogin } from '../core/autostart/startAtLoginSetting';
+import { windowStateFile } from '../core/windowState/windowState';
+import { openAppAutostart } from './appAutostart';
+import { openWindowStatePersistence } from './windowStatePersistence';
 import { createSystemTray, type SystemTray } from './tray/systemTray';
 import { runTrayAction } from './tray/trayActions';
 import { buildTrayModel } from './tray/trayMenuModel';
@@ -32,6 +37,14 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
     preloadFile: join(distDir, 'preload', 'index.cjs'),
   };
   const core = createServerMark();
+  const windowState = await openWindowStatePersistence({ file: windowStateFile() });
+  const autostart = openAppAutostart();
+  // An enabled login entry follows this copy of the app (an AppImage may have moved).
+  if (app.isPackaged) {
+    void autostart
+      .refresh()
+      .catch((error) => console.error(`ServerMark login entry: ${toErrorView(error).message}`));
+  }
   const incidents = new IncidentTracker();
   const busy = new Set<string>();
   let statuses: SiteStatus[] | null = null;
@@ -49,7 +62,8 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
 
   function openWindow(siteId?: string): void {
     if (!window || window.isDestroyed()) {
-      window = createMainWindow(files, { show: true });
+      window = createMainWindow(files, { show: true, bounds: windowState.initialBounds() });
+      windowState.track(window);
       window.on('close', (event) => void hideInsteadOfClosing(event));
       window.on('closed', () => (window = null));
     } else {
@@ -119,6 +133,7 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
 
   lockDownSession(session.defaultSession);
   const handlers = createInvokeHandlers({
+    settings: withStartAtLogin(core.settings, autostart),
     core,
     async pickDirectory() {
       const options = { title: 'Add a Laravel site', properties: ['openDirectory' as const] };
@@ -169,7 +184,10 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
   );
 
   if (!hidden || !tray) openWindow();
-  app.on('second-instance', () => openWindow());
+  // The login entry run while the app already runs (with --hidden) leaves it in the tray.
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes(HIDDEN_FLAG)) openWindow();
+  });
   app.on('before-quit', () => (quitting = true));
   app.on('window-all-closed', () => {
     if (!tray) void quit();

@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import type { PlacedWindow } from '../core/windowState/windowState';
 import { lockDownContents } from './webSecurity';
 
 export interface MainWindowFiles {
@@ -24,11 +25,13 @@ export const SECURE_WEB_PREFERENCES = {
 
 export function createMainWindow(
   files: MainWindowFiles,
-  options: { show: boolean },
+  options: { show: boolean; bounds?: PlacedWindow },
 ): BrowserWindow {
+  const { maximized = false, ...bounds } = options.bounds ?? {};
   const window = new BrowserWindow({
     width: 1100,
     height: 720,
+    ...bounds,
     minWidth: 640,
     minHeight: 420,
     show: false,
@@ -39,6 +42,8 @@ export function createMainWindow(
   lockDownContents(window.webContents, files.rendererUrl);
   // Show only once painted, so the user never sees a white flash.
   if (options.show) window.once('ready-to-show', () => window.show());
+  // Maximized as it was, once on screen: maximize() before that would show a hidden window.
+  if (maximized) window.once('show', () => window.maximize());
   void window.loadFile(files.rendererFile);
   return window;
 }

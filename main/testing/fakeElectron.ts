@@ -26,13 +26,32 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface FakeRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static created: FakeBrowserWindow[] = [];
   webContents = new FakeWebContents();
   loadedFile: string | null = null;
   shown = false;
+  maximized = false;
+  destroyed = false;
+  /** The bounds it would have unmaximized; tests move it with moveTo(). */
+  normalBounds: FakeRect;
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const number = (key: string, fallback: number) =>
+      typeof options[key] === 'number' ? (options[key] as number) : fallback;
+    this.normalBounds = {
+      x: number('x', 0),
+      y: number('y', 0),
+      width: number('width', 800),
+      height: number('height', 600),
+    };
     FakeBrowserWindow.created.push(this);
   }
   loadFile(file: string) {
@@ -41,8 +60,48 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   show() {
     this.shown = true;
+    this.emit('show');
+  }
+  maximize() {
+    this.maximized = true;
+    this.shown = true;
+    this.emit('maximize');
+  }
+  unmaximize() {
+    this.maximized = false;
+    this.emit('unmaximize');
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { ...this.normalBounds };
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  /** As the user drags or resizes it: Electron emits move or resize for each step. */
+  moveTo(bounds: Partial<FakeRect>) {
+    const resized = bounds.width !== undefined || bounds.height !== undefined;
+    this.normalBounds = { ...this.normalBounds, ...bounds };
+    this.emit(resized ? 'resize' : 'move');
+  }
+  /** Emits close like Electron: returns whether a listener called preventDefault(). */
+  close(): boolean {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) {
+      this.destroyed = true;
+      this.emit('closed');
+    }
+    return prevented;
   }
 }
+
+/** Displays as Electron's screen module lists them; the primary is the first. */
+export const fakeDisplays: { workAreas: FakeRect[] } = {
+  workAreas: [{ x: 0, y: 32, width: 1920, height: 1048 }],
+};
 
 export class FakeTray extends EventEmitter {
   static created: FakeTray[] = [];
@@ -93,6 +152,15 @@ export function createFakeElectron() {
       Menu: { buildFromTemplate: (template: unknown) => template },
       Tray: FakeTray,
       nativeImage: { createFromPath: (path: string) => ({ path }) },
+      screen: {
+        getAllDisplays: () =>
+          fakeDisplays.workAreas.map((workArea, id) => ({ id, workArea, bounds: workArea })),
+        getPrimaryDisplay: () => ({
+          id: 0,
+          workArea: fakeDisplays.workAreas[0],
+          bounds: fakeDisplays.workAreas[0],
+        }),
+      },
     },
   };
 }

@@ -93,10 +93,12 @@ describe('openAutostart', () => {
   });
 
   it('refuses a command no entry can hold before writing anything', async () => {
-    expect(() => openAutostart({ env, command: ['relative/app'] })).toThrow(/absolute path/);
-    expect(() => openAutostart({ env, command: ['/home/new\nline/app'] })).toThrow(
-      expect.objectContaining({ code: 'INVALID_PATH' }),
+    await expect(openAutostart({ env, command: ['relative/app'] }).enable()).rejects.toThrow(
+      /absolute path/,
     );
+    await expect(
+      openAutostart({ env, command: ['/home/new\nline/app'] }).enable(),
+    ).rejects.toMatchObject({ code: 'INVALID_PATH' });
     await expect(readdir(join(configHome, 'autostart'))).rejects.toThrow(/ENOENT/);
   });
 });

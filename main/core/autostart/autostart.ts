@@ -61,8 +61,8 @@ function entryKeys(text: string): Map<string, string> {
 
 export function openAutostart({ env = process.env, command }: AutostartOptions): Autostart {
   const file = autostartFile(env);
-  // Render now: a path no entry can hold is refused before anything is written.
-  const entry = renderAutostartEntry(command);
+  // Rendered before each write: a path no entry can hold is refused with nothing written.
+  const entry = () => renderAutostartEntry(command);
 
   async function readEntry(): Promise<string | null> {
     try {
@@ -86,13 +86,13 @@ export function openAutostart({ env = process.env, command }: AutostartOptions):
   return {
     file,
     isEnabled,
-    enable: () => writeFileAtomic(file, entry, 0o644),
+    enable: async () => writeFileAtomic(file, entry(), 0o644),
     disable: () => rm(file, { force: true }),
     async refresh() {
       const text = await readEntry();
-      if (text !== null && text !== entry && (await isEnabled())) {
-        await writeFileAtomic(file, entry, 0o644);
-      }
+      if (text === null || !(await isEnabled())) return;
+      const wanted = entry();
+      if (text !== wanted) await writeFileAtomic(file, wanted, 0o644);
     },
   };
 }
