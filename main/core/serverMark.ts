@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, realpath, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { ServerMarkError, toErrorView, type ErrorView } from './errors/serverMarkError';
 import { startLiveStatus, type LiveStatus } from './live/liveStatus';
 import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
 import { createHealth, type Health } from './health/health';
 import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
 import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
+import { canonicalDirectory } from './sites/canonicalDirectory';
 import { openRegistry, type Registry } from './sites/registry';
 import { openSettings, type SettingsStore } from './settings/settings';
 import { resolveSite } from './sites/resolveSite';
 import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
 import { uniqueSiteName, validateSiteName } from './sites/siteName';
 import { createSystemctl, type ListedUnit, type Systemctl } from './systemd/systemctl';
-import { rawFieldProblem, unitPathProblem } from './units/systemdSyntax';
 import { renderSiteUnits } from './units/siteUnits';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
 import { parseWorkerUnitName, UNIT_PREFIX } from './units/unitName';
@@ -83,35 +83,6 @@ function newSiteId(taken: Set<string>): string {
       .join('');
     if (!taken.has(id)) return id;
   }
-}
-
-async function canonicalDirectory(directory: string): Promise<string> {
-  // Refuse what no unit file could hold before touching the disk; `..` and symlinks resolve below.
-  const inputProblem = rawFieldProblem(directory);
-  if (inputProblem) {
-    throw new ServerMarkError(
-      'INVALID_PATH',
-      `The directory ${JSON.stringify(directory)} cannot be used because ${inputProblem}.`,
-    );
-  }
-  let path: string;
-  try {
-    path = await realpath(resolve(directory));
-  } catch {
-    throw new ServerMarkError('NOT_A_DIRECTORY', `${directory} does not exist.`);
-  }
-  if (!(await stat(path)).isDirectory()) {
-    throw new ServerMarkError('NOT_A_DIRECTORY', `${directory} is not a directory.`);
-  }
-  // The canonical path is what systemd will see in WorkingDirectory=: check it too.
-  const canonicalProblem = unitPathProblem(path);
-  if (canonicalProblem) {
-    throw new ServerMarkError(
-      'INVALID_PATH',
-      `The directory ${JSON.stringify(path)} cannot be used because ${canonicalProblem}.`,
-    );
-  }
-  return path;
 }
 
 export function createServerMark(options: ServerMarkOptions = {}): ServerMark {

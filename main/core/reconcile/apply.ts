@@ -19,6 +19,12 @@ import type { Plan, PlannedFinding, ReconcileDeps } from './scan';
 export interface ReconcileCore {
   addSite(request: { directory: string; name?: string; php?: string }): Promise<SiteRecord>;
   startWorkers(ref: string): Promise<SiteStatus>;
+  /** Validates and saves options as the settings form does; invalid fields come back by name. */
+  configureWorker(
+    ref: string,
+    worker: string,
+    patch: Record<string, unknown>,
+  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }>;
 }
 
 export interface ApplyDeps extends ReconcileDeps {
@@ -60,17 +66,28 @@ async function removeLegacyUnit(deps: ReconcileDeps, plan: PlanOf<'legacy'>): Pr
   if (plan.loaded) await resetIfFailed(deps, [plan.unit]);
 }
 
-/** The registered site, with the legacy unit's queue:work options on its default worker. */
-function withLegacyOptions(site: SiteRecord, legacy: LegacyUnit | null): SiteRecord {
-  if (!legacy) return site;
-  const index = Math.max(
-    0,
-    site.workers.findIndex((w) => w.name === DEFAULT_WORKER_NAME),
-  );
-  const workers = site.workers.map((worker, i) =>
-    i === index ? { ...worker, options: { ...worker.options, ...legacy.options } } : worker,
-  );
-  return { ...site, workers };
+/**
+ * Saves the legacy unit's queue:work options on the site's default worker, through the same
+ * validation as the settings form: a value it refuses is left out and named, not stored.
+ */
+async function carryOverOptions(
+  deps: ApplyDeps,
+  site: SiteRecord,
+  legacy: LegacyUnit | null,
+): Promise<{ kept: string[]; dropped: string[] }> {
+  const patch: Record<string, unknown> = { ...legacy?.options };
+  if (Object.keys(patch).length === 0) return { kept: [], dropped: [] };
+  const worker = site.workers.find((w) => w.name === DEFAULT_WORKER_NAME) ?? site.workers[0]!;
+  const first = await deps.core.configureWorker(site.id, worker.name, patch);
+  if (first.ok) return { kept: Object.keys(patch), dropped: [] };
+  // Errors are keyed by field, or `env.NAME` for one variable: drop the whole field.
+  const dropped = [...new Set(Object.keys(first.errors).map((key) => key.split('.')[0]!))];
+  for (const field of dropped) delete patch[field];
+  if (Object.keys(patch).length === 0) return { kept: [], dropped };
+  const second = await deps.core.configureWorker(site.id, worker.name, patch);
+  return second.ok
+    ? { kept: Object.keys(patch), dropped }
+    : { kept: [], dropped: [...dropped, ...Object.keys(patch)] };
 }
 
 /** Everything a start needs, checked before the legacy unit is touched. */
@@ -89,19 +106,17 @@ async function assertMigratable(deps: ApplyDeps, site: SiteRecord): Promise<void
 }
 
 async function migrate(deps: ApplyDeps, plan: PlanOf<'legacy'>, site: SiteRecord): Promise<string> {
-  const migrated = withLegacyOptions(site, plan.parsed);
   // A failure here leaves the original worker exactly as it was.
-  await assertMigratable(deps, migrated);
-  await withSiteLock(deps.paths.configDir, site.id, async () => {
-    await removeLegacyUnit(deps, plan);
-    await deps.registry.update((file) => {
-      const record = file.sites.find((s) => s.id === site.id);
-      if (record) record.workers = withLegacyOptions(record, plan.parsed).workers;
-    });
-  });
+  await assertMigratable(deps, site);
+  // Stopped before ours starts, so the two never run side by side.
+  await withSiteLock(deps.paths.configDir, site.id, () => removeLegacyUnit(deps, plan));
+  const { kept, dropped } = await carryOverOptions(deps, site, plan.parsed);
   const status = await deps.core.startWorkers(site.id);
-  const carried = Object.keys(plan.parsed?.options ?? {});
-  return `Replaced ${plan.unit} with ServerMark's units for ${site.name}${carried.length ? ` (kept ${carried.join(', ')})` : ''}; its workers are ${status.state}.`;
+  const notes = [
+    kept.length ? `kept ${kept.join(', ')}` : null,
+    dropped.length ? `left out invalid ${dropped.join(', ')}` : null,
+  ].filter(Boolean);
+  return `Replaced ${plan.unit} with ServerMark's units for ${site.name}${notes.length ? ` (${notes.join('; ')})` : ''}; its workers are ${status.state}.`;
 }
 
 async function importAndMigrate(deps: ApplyDeps, plan: PlanOf<'legacy'>): Promise<string> {

@@ -161,7 +161,7 @@ describe('reconcile against a real user manager', () => {
     const legacy = legacyUnitName(app.path);
     await writeFile(
       join(manager.unitDir, legacy),
-      legacyUnitText('legacy-shop', app.path, '--sleep=1 --tries=5 --max-time=3600'),
+      legacyUnitText('legacy-shop', app.path, '--sleep=1 --tries=5 --memory=1 --max-time=3600'),
     );
     expect((await manager.systemctl(['daemon-reload'])).exitCode).toBe(0);
     expect((await manager.systemctl(['enable', '--now', legacy])).exitCode).toBe(0);
@@ -182,6 +182,8 @@ describe('reconcile against a real user manager', () => {
 
     const outcome = await core.health.apply(finding!.id, 'migrate');
     expect(outcome.message).toContain(`Replaced ${legacy}`);
+    // 1 MB is below what any worker needs: validated like the settings form, and left out.
+    expect(outcome.message).toContain('kept sleep, tries, maxTime; left out invalid memory');
     expect(existsSync(join(manager.unitDir, legacy))).toBe(false);
     expect(existsSync(join(manager.unitDir, 'default.target.wants', legacy))).toBe(false);
     expect((await manager.systemctl(['show', '-p', 'LoadState', legacy])).stdout.trim()).toBe(
@@ -193,9 +195,10 @@ describe('reconcile against a real user manager', () => {
       const found = queueWorkProcessesIn(app.path);
       return found.length === 1 ? found : null;
     });
-    // The legacy options came along: --sleep=1 --tries=5.
+    // The legacy options came along: --sleep=1 --tries=5, but not the invalid --memory=1.
     expect(processes[0]).toMatchObject({ pid: ourPid });
     expect(processes[0]!.argv).toEqual(expect.arrayContaining(['--sleep=1', '--tries=5']));
+    expect(processes[0]!.argv.some((arg) => arg.startsWith('--memory'))).toBe(false);
     const job = await app.dispatch();
     await app.waitForProcessed(job, 30_000);
     expect(findingsOf(await core.health.scan(), 'legacy')).toEqual([]);
