@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { ServerMarkError, toErrorView, type ErrorView } from './errors/serverMarkError';
 import { startLiveStatus, type LiveStatus } from './live/liveStatus';
 import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
@@ -12,7 +11,7 @@ import { openRegistry, type Registry } from './sites/registry';
 import { openSettings, type SettingsStore } from './settings/settings';
 import { resolveSite } from './sites/resolveSite';
 import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
-import { uniqueSiteName, validateSiteName } from './sites/siteName';
+import { siteNameFromDirectory, uniqueSiteName, validateSiteName } from './sites/siteName';
 import { createSystemctl, type ListedUnit, type Systemctl } from './systemd/systemctl';
 import { renderSiteUnits } from './units/siteUnits';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
@@ -254,7 +253,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
       await assertLaravelApp(path);
       const php = request.php ? await inspectPhpBinary(request.php) : await defaultPhpBinary(env);
       const laravelVersion = await detectLaravelVersion(path, php.path);
-      const wanted = validateSiteName(request.name?.trim() || basename(path));
+      const wanted = validateSiteName(request.name?.trim() || siteNameFromDirectory(path));
       const site = await registry.update((file) => {
         const existing = file.sites.find((s) => s.path === path);
         if (existing) {

@@ -14,6 +14,17 @@ export function validateSiteName(name: string): string {
   return name;
 }
 
+/**
+ * The name a site gets when none is given: its folder's name, trimmed and cut to fit, so any
+ * folder systemd can run in (a 255-byte name, a leading space) can be added without --name.
+ */
+export function siteNameFromDirectory(path: string): string {
+  const base = path.split('/').filter(Boolean).pop()?.trim() ?? '';
+  const chars = [...base];
+  const fitted = chars.length > MAX_NAME ? `${chars.slice(0, MAX_NAME - 1).join('')}…` : base;
+  return fitted || 'site';
+}
+
 /** The first of `name`, `name (2)`, `name (3)`… that no other site uses. */
 export function uniqueSiteName(name: string, taken: string[]): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));
