@@ -4,15 +4,18 @@ import { ServerMarkError, toErrorView, type ErrorView } from './errors/serverMar
 import { startLiveStatus, type LiveStatus } from './live/liveStatus';
 import { assertLaravelApp, detectLaravelVersion } from './laravel/laravelApp';
 import { createHealth, type Health } from './health/health';
+import { createWorkerLogs, type WorkerLogs } from './logs/workerLogs';
 import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
 import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
 import { canonicalDirectory } from './sites/canonicalDirectory';
-import { openRegistry, type Registry } from './sites/registry';
+import { openRegistry, REGISTRY_FILE_NAME, type Registry } from './sites/registry';
 import { openSettings, type SettingsStore } from './settings/settings';
 import { resolveSite } from './sites/resolveSite';
 import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
 import { siteNameFromDirectory, uniqueSiteName, validateSiteName } from './sites/siteName';
 import { createSystemctl, type ListedUnit, type Systemctl } from './systemd/systemctl';
+import { createPreferredUnitReader } from './systemd/preferredUnitReader';
+import { systemctlUnitStateReader, type UnitStateReader } from './systemd/unitStateReader';
 import { renderSiteUnits } from './units/siteUnits';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
 import { parseWorkerUnitName, UNIT_PREFIX } from './units/unitName';
@@ -38,6 +41,8 @@ export interface ServerMark extends WorkerConfigMethods {
   readonly paths: XdgPaths;
   readonly registry: Registry;
   readonly settings: SettingsStore;
+  /** Each worker's output: read, follow and size-capped (docs/logs.md). */
+  readonly logs: WorkerLogs;
   /** Preflight checks, reconcile (legacy, orphan, drifted units; imports) and registry recovery. */
   readonly health: Health;
   listSites(): Promise<SiteRecord[]>;
@@ -68,6 +73,8 @@ export interface BatchOutcome {
 export interface ServerMarkOptions {
   env?: NodeJS.ProcessEnv;
   systemctl?: Systemctl;
+  /** How unit state is read; by default D-Bus, or the given systemctl when one is given. */
+  unitReader?: UnitStateReader;
 }
 
 // A unit with a process (or about to have one) is active in the sense that matters to a stop.
@@ -89,6 +96,11 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
   const paths = xdgPaths(env);
   const registry = openRegistry(paths.configDir);
   const systemctl = options.systemctl ?? createSystemctl({ env });
+  const unitReader =
+    options.unitReader ??
+    (options.systemctl
+      ? systemctlUnitStateReader(options.systemctl)
+      : createPreferredUnitReader({ env, systemctl }));
   const unitFiles: UnitFiles = openUnitFiles(paths.unitDir);
   const queue = new KeyedQueue();
   const listeners = new Set<StatusListener>();
@@ -96,9 +108,11 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
   async function status(refs?: string[]): Promise<SiteStatus[]> {
     const all = (await registry.read()).sites;
     const sites = refs ? await Promise.all(refs.map((ref) => resolveSite(all, ref))) : all;
-    const listed = await systemctl.listUnits([`${UNIT_PREFIX}*`]);
-    const toRead = unitsToRead(sites, listed);
-    const properties = await systemctl.show(toRead, UNIT_STATE_PROPERTIES);
+    const { listed, properties } = await unitReader.read(
+      [`${UNIT_PREFIX}*`],
+      (loaded) => unitsToRead(sites, loaded),
+      UNIT_STATE_PROPERTIES,
+    );
     const statuses = buildSiteStatuses(sites, listed, properties);
     rememberExits(statuses);
     return statuses;
@@ -137,7 +151,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     act: (units: string[]) => Promise<void>,
   ): Promise<BatchOutcome> {
     const sites = (await registry.read()).sites;
-    const listed = await systemctl.listUnits([`${UNIT_PREFIX}*`]);
+    const listed = await unitReader.listUnits([`${UNIT_PREFIX}*`]);
     const failures: BatchOutcome['failures'] = [];
     const units: string[] = [];
     for (const site of sites) {
@@ -172,10 +186,18 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     for (const php of phps) await inspectPhpBinary(php);
   }
 
+  const logs = createWorkerLogs({
+    logDir: paths.logDir,
+    sites: async () => (await registry.read()).sites,
+    maxBytes: async () => (await openSettings(paths.configDir).read()).logMaxBytes,
+  });
+
   async function writeUnits(site: SiteRecord): Promise<string[]> {
     // Render every unit before writing any: a value systemd cannot hold leaves nothing half-written.
     const rendered = renderSiteUnits(site, paths.logDir);
     await mkdir(paths.logDir, { recursive: true });
+    // Nothing rotates systemd's append: files, so each (re)start is a moment to cap them.
+    await logs.rotateSiteLogs(site.id);
     const instances: string[] = [];
     for (const { names, text } of rendered) {
       await unitFiles.writeTemplate(names.template, text);
@@ -186,7 +208,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
   }
 
   async function loadedSiteUnits(site: SiteRecord) {
-    return systemctl.listUnits([`${UNIT_PREFIX}*_${site.id}_*`]);
+    return unitReader.listUnits([`${UNIT_PREFIX}*_${site.id}_*`]);
   }
 
   async function start(site: SiteRecord): Promise<void> {
@@ -233,6 +255,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     paths,
     registry,
     settings: openSettings(paths.configDir),
+    logs,
     health: createHealth({
       env,
       paths,
@@ -314,7 +337,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
         async (site) => (await assertRunnable(site), writeUnits(site)),
         async (units) => {
           await systemctl.daemonReload();
-          const failed = (await systemctl.listUnits([`${UNIT_PREFIX}*`])).filter(
+          const failed = (await unitReader.listUnits([`${UNIT_PREFIX}*`])).filter(
             (u) => u.active === 'failed',
           );
           await systemctl.resetFailed(failed.map((u) => u.unit).filter((u) => units.includes(u)));
@@ -329,7 +352,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
           for (const site of (await registry.read()).sites)
             await unitFiles.removeSiteUnits(site.id);
           await systemctl.daemonReload();
-          const failed = (await systemctl.listUnits([`${UNIT_PREFIX}*`])).filter(
+          const failed = (await unitReader.listUnits([`${UNIT_PREFIX}*`])).filter(
             (u) => u.active === 'failed',
           );
           await systemctl.resetFailed(failed.map((u) => u.unit));
@@ -371,6 +394,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
         emit,
         onError,
         watchDir: paths.configDir,
+        watchFile: REGISTRY_FILE_NAME,
       });
       return live;
     },
@@ -378,6 +402,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
       void live?.then((l) => l.stop());
       live = null;
       listeners.clear();
+      unitReader.close();
     },
   };
   return facade;

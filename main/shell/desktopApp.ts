@@ -7,6 +7,9 @@ import { IncidentTracker } from '../core/workers/incidents';
 import type { SiteStatus } from '../core/workers/siteStatus';
 import { createDispatch } from '../ipc/dispatch';
 import { createInvokeHandlers } from '../ipc/invokeHandlers';
+import { createLogFollows } from '../ipc/logFollows';
+import { startLogRotation } from '../core/logs/rotationTimer';
+import { openWithDesktop } from './openWithDesktop';
 import { isTrustedSender } from '../security/trustedSender';
 import { notify } from './desktopNotifications';
 import { push, registerIpcHandlers } from './ipcBridge';
@@ -64,7 +67,9 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
     if (!window || window.isDestroyed()) {
       window = createMainWindow(files, { show: true, bounds: windowState.initialBounds() });
       windowState.track(window);
-      window.on('close', (event) => void hideInsteadOfClosing(event));
+      // A follow pushes to this window only: when it goes, its log views go with it.
+      window.webContents.once('destroyed', () => void logFollows.stopAll());
+      window.on('close', hideInsteadOfClosing);
       window.on('closed', () => (window = null));
     } else {
       if (window.isMinimized()) window.restore();
@@ -80,10 +85,9 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
   }
 
   // Closing the window keeps the app in the tray: the workers are the point, not the window.
-  async function hideInsteadOfClosing(event: Electron.Event): Promise<void> {
-    if (quitting || !tray) return;
-    const settings = await core.settings.read().catch(() => null);
-    if (settings && !settings.closeToTray) return;
+  // Electron honours preventDefault() only synchronously, hence the cached preference.
+  function hideInsteadOfClosing(event: Electron.Event): void {
+    if (quitting || !tray || !closeToTray) return;
     event.preventDefault();
     window?.hide();
   }
@@ -107,6 +111,8 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
     }
     quitting = true;
     core.close();
+    stopLogRotation();
+    void logFollows.stopAll();
     tray?.destroy();
     app.quit();
   }
@@ -131,9 +137,25 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
       notify(incident.title, incident.body, () => openWindow(incident.siteId));
   }
 
+  let closeToTray = (await core.settings.read().catch(() => null))?.closeToTray ?? true;
+  const settingsStore = withStartAtLogin(core.settings, autostart);
   lockDownSession(session.defaultSession);
+  const logFollows = createLogFollows(core.logs, (message) => toWindow('logs:lines', message));
+  const stopLogRotation = startLogRotation(
+    () => core.logs.rotateIfNeeded(),
+    (error) => console.error(`ServerMark log rotation: ${toErrorView(error).message}`),
+  );
   const handlers = createInvokeHandlers({
-    settings: withStartAtLogin(core.settings, autostart),
+    settings: {
+      ...settingsStore,
+      async update(change) {
+        const next = await settingsStore.update(change);
+        closeToTray = next.closeToTray;
+        return next;
+      },
+    },
+    openPath: openWithDesktop,
+    logFollows,
     core,
     async pickDirectory() {
       const options = { title: 'Add a Laravel site', properties: ['openDirectory' as const] };

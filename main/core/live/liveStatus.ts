@@ -15,6 +15,8 @@ export interface LiveStatusOptions {
   onError?(error: unknown): void;
   /** Directory of the site registry: the CLI may change it while the app runs. */
   watchDir?: string;
+  /** The registry's file name in watchDir: other files there do not change the state. */
+  watchFile?: string;
   pollIntervalMs?: number;
   reconnectMs?: number;
   debounceMs?: number;
@@ -124,7 +126,11 @@ export async function startLiveStatus(options: LiveStatusOptions): Promise<LiveS
 
   if (options.watchDir) {
     mkdirSync(options.watchDir, { recursive: true });
-    dirWatcher = watch(options.watchDir, { persistent: false }, scheduleRefresh);
+    const file = options.watchFile;
+    // Only the registry matters; lock files, settings and temp files are not news.
+    dirWatcher = watch(options.watchDir, { persistent: false }, (_event, name) => {
+      if (!file || !name || name === file) scheduleRefresh();
+    });
   }
   await connect();
   await refresh();

@@ -4,11 +4,17 @@ import { xdgPaths } from './xdgPaths';
 describe('xdgPaths', () => {
   it('uses the XDG variables when they are absolute', () => {
     expect(
-      xdgPaths({ HOME: '/home/me', XDG_CONFIG_HOME: '/cfg dir', XDG_STATE_HOME: '/st%h' }),
+      xdgPaths({
+        HOME: '/home/me',
+        XDG_CONFIG_HOME: '/cfg dir',
+        XDG_STATE_HOME: '/st%h',
+        XDG_DATA_HOME: '/data',
+      }),
     ).toEqual({
       configDir: '/cfg dir/servermark',
       unitDir: '/cfg dir/systemd/user',
       logDir: '/st%h/servermark/logs',
+      electronDataDir: '/data/servermark/electron',
     });
   });
 
@@ -17,6 +23,7 @@ describe('xdgPaths', () => {
       configDir: '/home/me/.config/servermark',
       unitDir: '/home/me/.config/systemd/user',
       logDir: '/home/me/.local/state/servermark/logs',
+      electronDataDir: '/home/me/.local/share/servermark/electron',
     };
     expect(xdgPaths({ HOME: '/home/me' })).toEqual(expected);
     expect(xdgPaths({ HOME: '/home/me', XDG_CONFIG_HOME: '', XDG_STATE_HOME: '' })).toEqual(

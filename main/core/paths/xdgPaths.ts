@@ -8,6 +8,8 @@ export interface XdgPaths {
   unitDir: string;
   /** Worker output files: $XDG_STATE_HOME/servermark/logs */
   logDir: string;
+  /** Electron's own profile (Chromium's caches and storage): $XDG_DATA_HOME/servermark/electron */
+  electronDataDir: string;
 }
 
 // The XDG spec says relative values are invalid and must be ignored.
@@ -23,5 +25,6 @@ export function xdgPaths(env: NodeJS.ProcessEnv = process.env): XdgPaths {
     configDir: join(config, 'servermark'),
     unitDir: join(config, 'systemd', 'user'),
     logDir: join(state, 'servermark', 'logs'),
+    electronDataDir: join(xdgDir(env, 'XDG_DATA_HOME', '.local/share'), 'servermark', 'electron'),
   };
 }
