@@ -91,10 +91,11 @@ function missingWorker(context: CommandContext, command: CliCommand): number {
 export const workerConfig: CliCommand = {
   group: 'worker',
   action: 'config',
-  usage: 'worker config <site> [--worker NAME] [--show] [--set KEY=VALUE]… [--unset KEY]…',
+  usage: 'worker config <site> [--worker NAME] [--set K=V]…',
   summary: "Show or change a worker's queue:work options; a running worker restarts with them",
   help: [
     SITE_ARGUMENT,
+    'Without --set or --unset it shows the settings (as --show does).',
     '',
     'Options:',
     '  --worker NAME   The worker to show or change (default: every worker for --show, "default" for --set)',
@@ -160,7 +161,7 @@ export const workerConfig: CliCommand = {
 export const workerAdd: CliCommand = {
   group: 'worker',
   action: 'add',
-  usage: 'worker add <site> --worker NAME [--set KEY=VALUE]…',
+  usage: 'worker add <site> --worker NAME [--set K=V]…',
   summary: 'Add a named worker to a site (started at once if the site runs)',
   help: [
     SITE_ARGUMENT,
