@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { ErrorView, Result, SiteStatus } from '../../../main/ipc/contract';
 import type { ServerMarkApi } from '../../../preload/serverMarkApi';
+import { DEFAULT_TEST_SETTINGS } from './fakeSettings';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
 
@@ -62,6 +63,9 @@ export function deferred<T>() {
 export function createFakeApi(initial: SiteStatus[]) {
   let sites = initial;
   const listeners = new Set<(sites: SiteStatus[]) => void>();
+  const problemListeners = new Set<(problem: ErrorView | null) => void>();
+  const focusListeners = new Set<(request: { siteId: string }) => void>();
+  let settings = { ...DEFAULT_TEST_SETTINGS };
   const api = {
     getStatus: vi.fn<ServerMarkApi['getStatus']>(async () => ok(sites)),
     addSite: vi.fn<ServerMarkApi['addSite']>(async () => ok({ cancelled: true as const })),
@@ -94,8 +98,20 @@ export function createFakeApi(initial: SiteStatus[]) {
     ),
     addWorker: vi.fn<ServerMarkApi['addWorker']>(async () => notFaked('addWorker')),
     removeWorker: vi.fn<ServerMarkApi['removeWorker']>(async () => notFaked('removeWorker')),
-    onStatusProblem: vi.fn<ServerMarkApi['onStatusProblem']>(() => () => undefined),
-    onFocusSite: vi.fn<ServerMarkApi['onFocusSite']>(() => () => undefined),
+    onStatusProblem: vi.fn<ServerMarkApi['onStatusProblem']>((listener) => {
+      problemListeners.add(listener);
+      return () => problemListeners.delete(listener);
+    }),
+    onFocusSite: vi.fn<ServerMarkApi['onFocusSite']>((listener) => {
+      focusListeners.add(listener);
+      return () => focusListeners.delete(listener);
+    }),
+    // Settings: stored as given; a test makes setSettings refuse when it checks an error.
+    getSettings: vi.fn<ServerMarkApi['getSettings']>(async () => ok(settings)),
+    setSettings: vi.fn<ServerMarkApi['setSettings']>(async (patch) => {
+      settings = { ...settings, ...patch };
+      return ok(settings);
+    }),
     // Health (preflight, reconcile, registry recovery): all clear unless a test says otherwise.
     runPreflight: vi.fn<ServerMarkApi['runPreflight']>(async () =>
       ok({ checks: [], ranAt: nextReadAt() }),
@@ -143,7 +159,18 @@ export function createFakeApi(initial: SiteStatus[]) {
       sites = next;
       for (const listener of listeners) listener(next);
     },
+    /** Main telling the window live state cannot be read (or can again, with null). */
+    pushProblem(problem: ErrorView | null) {
+      for (const listener of problemListeners) listener(problem);
+    },
+    /** Main asking the window to show a site (its notification was clicked). */
+    pushFocusSite(siteId: string) {
+      for (const listener of focusListeners) listener({ siteId });
+    },
     listenerCount: () => listeners.size,
+    problemListenerCount: () => problemListeners.size,
+    /** What main has stored, as after the last successful setSettings. */
+    storedSettings: () => settings,
   };
 }
 
