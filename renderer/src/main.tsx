@@ -8,6 +8,9 @@ import './styles/layout.css';
 import './styles/sites.css';
 import './styles/feedback.css';
 import './styles/dialog.css';
+import './styles/toolbar.css';
+import './styles/details.css';
+import './styles/settings.css';
 
 startApp();
 

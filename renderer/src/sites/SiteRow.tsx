@@ -1,8 +1,12 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { SiteStatus } from '../../../main/ipc/contract';
 import { ErrorNotice } from '../feedback/ErrorNotice';
+import { useListViewStore } from '../store/listViewStore';
 import { useSitesStore } from '../store/sitesStore';
+import { ChevronIcon } from '../ui/icons';
 import { Spinner } from '../ui/Spinner';
+import { SiteDetails } from './details/SiteDetails';
+import { FailureCallout } from './FailureCallout';
 import { RemoveSiteDialog } from './RemoveSiteDialog';
 import { SitePath } from './SitePath';
 import { StateBadge } from './StateBadge';
@@ -15,8 +19,12 @@ export function SiteRow({ site }: { site: SiteStatus }) {
   const toggle = useSitesStore((s) => s.toggle);
   const removeSite = useSitesStore((s) => s.removeSite);
   const dismissError = useSitesStore((s) => s.dismissError);
+  const expanded = useListViewStore((s) => !!s.expanded[site.site]);
+  const toggleDetails = useListViewStore((s) => s.toggleDetails);
   const [confirming, setConfirming] = useState(false);
   const row = useRef<HTMLLIElement>(null);
+  const detailsId = useId();
+  useFocusRequest(site.site, row);
 
   // When the row goes away (removed) with focus in it, keep focus in the window, not on <body>.
   useLayoutEffect(() => {
@@ -30,7 +38,8 @@ export function SiteRow({ site }: { site: SiteStatus }) {
   }, []);
 
   const processes = processCounts(site);
-  const showReason = site.reason && site.state !== 'running';
+  const failed = site.state === 'failed';
+  const showReason = site.reason && site.state !== 'running' && !failed;
 
   return (
     <li
@@ -91,6 +100,17 @@ export function SiteRow({ site }: { site: SiteStatus }) {
       <div className="site-row__actions">
         <button
           type="button"
+          className="button button--quiet button--disclosure"
+          aria-label={`Details for ${site.name}`}
+          aria-expanded={expanded}
+          aria-controls={expanded ? detailsId : undefined}
+          onClick={() => toggleDetails(site.site)}
+        >
+          <ChevronIcon className="icon disclosure-icon" />
+          Details
+        </button>
+        <button
+          type="button"
           className="button button--quiet"
           aria-label={`Remove ${site.name}`}
           disabled={!!busy}
@@ -103,6 +123,12 @@ export function SiteRow({ site }: { site: SiteStatus }) {
       {showReason ? (
         <p className={`site-row__reason site-row__reason--${site.state}`}>{site.reason?.text}</p>
       ) : null}
+
+      {failed ? (
+        <FailureCallout site={site} busy={!!busy} fallbackFocus={() => row.current} />
+      ) : null}
+
+      {expanded ? <SiteDetails site={site} id={detailsId} /> : null}
 
       {error ? (
         <div className="site-row__error">
@@ -127,4 +153,26 @@ export function SiteRow({ site }: { site: SiteStatus }) {
       ) : null}
     </li>
   );
+}
+
+const HIGHLIGHT_MS = 1600;
+
+/**
+ * Main asked to show this site: scroll its row into view, focus it, and flash it briefly.
+ * The flash is a data attribute React does not manage, so re-renders leave it alone.
+ */
+function useFocusRequest(siteId: string, row: RefObject<HTMLLIElement | null>): void {
+  const request = useSitesStore((s) => (s.focusRequest?.siteId === siteId ? s.focusRequest : null));
+  const clearFocusRequest = useSitesStore((s) => s.clearFocusRequest);
+
+  useEffect(() => {
+    const element = row.current;
+    if (!request || !element) return;
+    element.scrollIntoView?.({ block: 'center' });
+    element.focus({ preventScroll: true });
+    element.setAttribute('data-highlight', '');
+    // Not cleared with the effect: clearing the request re-runs it, and the flash must end.
+    window.setTimeout(() => element.removeAttribute('data-highlight'), HIGHLIGHT_MS);
+    clearFocusRequest();
+  }, [request, row, clearFocusRequest]);
 }

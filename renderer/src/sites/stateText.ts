@@ -12,12 +12,14 @@ export const STATE_LABELS: Record<WorkerStateName, string> = {
 export const BUSY_LABELS: Record<SiteOperation, string> = {
   starting: 'Starting…',
   stopping: 'Stopping…',
+  restarting: 'Restarting…',
   removing: 'Removing…',
 };
 
 export const FAILED_OPERATION_TITLES: Record<SiteOperation, string> = {
   starting: 'Could not start the queue worker',
   stopping: 'Could not stop the queue worker',
+  restarting: 'Could not restart the queue worker',
   removing: 'Could not remove this site',
 };
 

@@ -1,9 +1,17 @@
 import { create } from 'zustand';
-import type { ErrorView, Result, SiteStatus } from '../../../main/ipc/contract';
+import type { BatchOutcome, ErrorView, Result, SiteStatus } from '../../../main/ipc/contract';
 import { callSafely } from '../api/callSafely';
+import type { ServerMarkApi } from '../api/serverMarkApi';
+import {
+  describeBatch,
+  describeState,
+  describeStateChanges,
+  type BatchKind,
+} from './announcements';
 import { mergeSite, mergeSiteList } from './newestStatus';
 
-export type SiteOperation = 'starting' | 'stopping' | 'removing';
+export type { BatchKind };
+export type SiteOperation = 'starting' | 'stopping' | 'restarting' | 'removing';
 export type LoadPhase = 'loading' | 'ready' | 'error';
 
 /** An error main returned for one site, with the operation it answered. */
@@ -22,7 +30,15 @@ export interface SitesState {
   addError: ErrorView | null;
   /** A re-read after an action or on focus failed: the list may be out of date. */
   refreshError: ErrorView | null;
-  /** Last completed action, for the screen-reader live region. */
+  /** Start/Stop/Restart all in flight: one at a time, every row busy meanwhile. */
+  batch: BatchKind | null;
+  /** The batch call itself failed (per-site failures go to `errors`). */
+  batchError: { kind: BatchKind; error: ErrorView } | null;
+  /** Why main cannot follow live state right now; null while it can. */
+  statusProblem: ErrorView | null;
+  /** A site to bring into view (a notification was clicked); seq tells repeats apart. */
+  focusRequest: { siteId: string; seq: number } | null;
+  /** Last completed action or outside change, for the screen-reader live region. */
   announcement: string;
 }
 
@@ -31,11 +47,21 @@ export interface SitesActions {
   refresh(): Promise<void>;
   applyPushedStatus(sites: SiteStatus[]): void;
   toggle(siteId: string): Promise<void>;
+  /** A failed or crash-looping worker: main resets the failure, then starts it. */
+  resetAndStart(siteId: string): Promise<void>;
+  runAll(kind: BatchKind): Promise<void>;
+  setStatusProblem(problem: ErrorView | null): void;
+  focusSite(siteId: string): void;
+  /** The row took focus: the request is done. */
+  clearFocusRequest(): void;
   addSite(): Promise<void>;
   removeSite(siteId: string): Promise<void>;
   dismissError(siteId: string): void;
   dismissAddError(): void;
   dismissRefreshError(): void;
+  dismissBatchError(): void;
+  /** Says something in the live region (e.g. "Settings saved."). */
+  announce(text: string): void;
 }
 
 export type SitesStore = SitesState & SitesActions;
@@ -50,6 +76,10 @@ export function initialSitesState(): SitesState {
     adding: false,
     addError: null,
     refreshError: null,
+    batch: null,
+    batchError: null,
+    statusProblem: null,
+    focusRequest: null,
     announcement: '',
   };
 }
@@ -66,15 +96,20 @@ export function operationFor(site: SiteStatus): 'starting' | 'stopping' {
   return site.state === 'stopped' || site.state === 'failed' ? 'starting' : 'stopping';
 }
 
-const STATE_WORDS: Record<SiteStatus['state'], string> = {
-  running: 'running',
-  starting: 'starting',
-  stopping: 'stopping',
-  stopped: 'stopped',
-  failed: 'failed',
+const BATCH_OPERATION: Record<BatchKind, SiteOperation> = {
+  start: 'starting',
+  stop: 'stopping',
+  restart: 'restarting',
+};
+
+const BATCH_CALL: Record<BatchKind, (api: ServerMarkApi) => Promise<Result<BatchOutcome>>> = {
+  start: (api) => api.startAll(),
+  stop: (api) => api.stopAll(),
+  restart: (api) => api.restartAll(),
 };
 
 let loadInFlight: Promise<void> | null = null;
+let focusSeq = 0;
 
 export const useSitesStore = create<SitesStore>()((set, get) => {
   // Every list main sends replaces ours; errors of sites that no longer exist go with them.
@@ -82,12 +117,16 @@ export const useSitesStore = create<SitesStore>()((set, get) => {
     set((s) => {
       const ids = new Set(list.map((site) => site.site));
       const errors = Object.fromEntries(Object.entries(s.errors).filter(([id]) => ids.has(id)));
+      const sites = mergeSiteList(s.sites, list);
+      // Busy sites announce their own outcome when their action returns.
+      const changes = describeStateChanges(s.sites, sites, new Set(Object.keys(s.busy)));
       return {
-        sites: mergeSiteList(s.sites, list),
+        sites,
         errors,
         phase: 'ready',
         loadError: null,
         refreshError: null,
+        ...(changes ? { announcement: changes } : {}),
       };
     });
   }
@@ -159,12 +198,73 @@ export const useSitesStore = create<SitesStore>()((set, get) => {
             operation === 'starting' ? api.startWorkers(siteId) : api.stopWorkers(siteId),
           ),
         (status) => {
-          set((s) => ({
-            sites: mergeSite(s.sites, status),
-            announcement: `Queue worker for ${status.name} is ${STATE_WORDS[status.state]}.`,
-          }));
+          set((s) => ({ sites: mergeSite(s.sites, status), announcement: describeState(status) }));
         },
       );
+    },
+
+    async resetAndStart(siteId) {
+      if (!get().sites.some((s) => s.site === siteId) || get().busy[siteId]) return;
+      await runSiteOperation(
+        siteId,
+        'starting',
+        () => callSafely((api) => api.startWorkers(siteId)),
+        (status) => {
+          set((s) => ({ sites: mergeSite(s.sites, status), announcement: describeState(status) }));
+        },
+      );
+    },
+
+    async runAll(kind) {
+      if (get().batch || get().sites.length === 0) return;
+      const operation = BATCH_OPERATION[kind];
+      // Sites already busy keep their own operation (and clear it themselves).
+      const ids = get()
+        .sites.map((site) => site.site)
+        .filter((id) => !get().busy[id]);
+      set((s) => ({
+        batch: kind,
+        batchError: null,
+        busy: { ...s.busy, ...Object.fromEntries(ids.map((id) => [id, operation])) },
+        errors: Object.fromEntries(Object.entries(s.errors).filter(([id]) => !ids.includes(id))),
+      }));
+      try {
+        const result = await callSafely(BATCH_CALL[kind]);
+        if (result.ok) {
+          const { statuses, failures } = result.value;
+          set((s) => ({
+            sites: statuses.reduce(mergeSite, s.sites),
+            errors: {
+              ...s.errors,
+              ...Object.fromEntries(failures.map((f) => [f.site, { ...f.error, operation }])),
+            },
+            announcement: describeBatch(kind, result.value),
+          }));
+        } else {
+          set({ batchError: { kind, error: result.error } });
+        }
+        await reread();
+      } finally {
+        set((s) => ({
+          batch: null,
+          busy: Object.fromEntries(
+            Object.entries(s.busy).filter(([id, op]) => !(ids.includes(id) && op === operation)),
+          ),
+        }));
+      }
+    },
+
+    setStatusProblem(problem) {
+      set({ statusProblem: problem });
+    },
+
+    focusSite(siteId) {
+      focusSeq += 1;
+      set({ focusRequest: { siteId, seq: focusSeq } });
+    },
+
+    clearFocusRequest() {
+      set({ focusRequest: null });
     },
 
     async removeSite(siteId) {
@@ -214,6 +314,12 @@ export const useSitesStore = create<SitesStore>()((set, get) => {
     },
     dismissRefreshError() {
       set({ refreshError: null });
+    },
+    dismissBatchError() {
+      set({ batchError: null });
+    },
+    announce(text) {
+      set({ announcement: text });
     },
   };
 });

@@ -1,16 +1,23 @@
 import { getServerMarkApi } from '../api/serverMarkApi';
+import { revealSite } from './revealSite';
 import { useSitesStore } from './sitesStore';
 
 let stopSync: (() => void) | null = null;
 
 /**
- * Keeps the store on main's truth: every push replaces the list, and coming back to the
- * window re-reads it (systemd may have changed while we were away). Idempotent.
+ * Keeps the store on main's truth: every push replaces the list, live-state problems and
+ * "show this site" requests reach the store, and coming back to the window re-reads the list
+ * (systemd may have changed while we were away). Subscribes once; idempotent.
  */
 export function startStatusSync(): () => void {
   if (stopSync) return stopSync;
   const store = useSitesStore.getState();
-  const unsubscribe = getServerMarkApi().onStatusChanged((sites) => store.applyPushedStatus(sites));
+  const api = getServerMarkApi();
+  const unsubscribers = [
+    api.onStatusChanged((sites) => store.applyPushedStatus(sites)),
+    api.onStatusProblem((problem) => store.setStatusProblem(problem)),
+    api.onFocusSite(({ siteId }) => revealSite(siteId)),
+  ];
 
   // focus and visibilitychange usually fire together: one read answers both.
   let reading = false;
@@ -31,7 +38,7 @@ export function startStatusSync(): () => void {
   document.addEventListener('visibilitychange', onVisibilityChange);
 
   stopSync = () => {
-    unsubscribe();
+    for (const unsubscribe of unsubscribers) unsubscribe();
     window.removeEventListener('focus', reread);
     document.removeEventListener('visibilitychange', onVisibilityChange);
     stopSync = null;

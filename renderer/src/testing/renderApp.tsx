@@ -1,7 +1,10 @@
 import { cleanup, render } from '@testing-library/react';
 import { App } from '../app/App';
 import { startApp } from '../app/startApp';
+import { initialSettingsState, useSettingsStore } from '../settings/settingsStore';
+import { initialListView, useListViewStore } from '../store/listViewStore';
 import { initialSitesState, useSitesStore } from '../store/sitesStore';
+import { applyTheme } from '../theme/applyTheme';
 import type { FakeApi } from './fakeServerMarkApi';
 
 let stopApp: (() => void) | null = null;
@@ -10,6 +13,9 @@ let stopApp: (() => void) | null = null;
 export function renderApp(fake: FakeApi) {
   window.servermark = fake.api;
   useSitesStore.setState(initialSitesState());
+  useListViewStore.setState(initialListView());
+  useSettingsStore.setState(initialSettingsState());
+  applyTheme('system');
   stopApp = startApp();
   return render(<App />);
 }
