@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'WORKER_NOT_FOUND'
   | 'LAST_WORKER'
   | 'PHP_NOT_FOUND'
+  | 'LOG_NOT_FOUND'
+  | 'OPEN_FAILED'
   | 'REGISTRY_CORRUPT'
   | 'REGISTRY_LOCKED'
   | 'NO_USER_MANAGER'

@@ -79,8 +79,9 @@ describe('logMarkerDirectives', () => {
   it('logs the start with the command, every hostile character literal', async () => {
     const out = await run(directives().ExecStartPre!);
     expect(out).toMatch(new RegExp(`^\\[ServerMark\\] ${TIME} process 3 starting: `));
+    // Shell-quoted for reading: the one argument stays one word.
     expect(out.slice(out.indexOf('starting: ') + 10)).toBe(
-      `/usr/bin/php8.2 artisan queue:work --queue=${HOSTILE}`,
+      `/usr/bin/php8.2 artisan queue:work '--queue=a'\\''b"c $HOME \${HOME} %h \`id\` $(id) ünï'`,
     );
     expect(parseLogLine(out, '3')).toMatchObject({ kind: 'servermark', at: expect.any(String) });
   });
@@ -88,7 +89,7 @@ describe('logMarkerDirectives', () => {
   it('keeps the start line on one line whatever the command holds', async () => {
     const out = await run(directives(['/usr/bin/php', 'artisan', 'x\ny\r\tz']).ExecStartPre!);
     expect(out.split('\n')).toHaveLength(1);
-    expect(out).toMatch(/starting: \/usr\/bin\/php artisan x y z$/);
+    expect(out).toMatch(/starting: \/usr\/bin\/php artisan 'x y z'$/);
   });
 
   it('logs a requested stop (MAINPID set) and stays silent when the process already ended', async () => {

@@ -39,6 +39,11 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
+// Shell-style quoting for display, so the logged command can be read (and pasted) word by word.
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 export interface LogMarkerSpec {
   /** The worker's command line as it runs (absolute PHP, artisan, queue:work arguments). */
   command: string[];
@@ -49,7 +54,7 @@ export interface LogMarkerSpec {
 export function logMarkerDirectives(spec: LogMarkerSpec): string[] {
   const sh = (script: string, ...args: string[]) =>
     ['-/bin/sh', '-c', quoteExecArgument(script), 'sh', '"%i"', ...args].join(' ');
-  const command = quoteExecArgument(oneLine(spec.command.join(' ')));
+  const command = quoteExecArgument(oneLine(spec.command.map(shellWord).join(' ')));
   return [
     `ExecStartPre=${sh(STARTING, command)}`,
     `ExecStop=${sh(STOPPING, quoteExecArgument(String(spec.stopWaitSeconds)))}`,

@@ -57,6 +57,14 @@ describe('rotateLogIfNeeded', () => {
     expect((await readdir(dir)).sort()).toEqual(['w@1.log', 'w@1.log.1']);
   });
 
+  it('removes a half-made copy that a killed rotation left behind', async () => {
+    const path = join(dir, 'w@1.log');
+    await writeFile(join(dir, '.0123456789ab.rotating'), 'half a copy');
+    await writeFile(path, 'x'.repeat(200));
+    expect(await rotateLogIfNeeded(path, 100)).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['w@1.log', 'w@1.log.1']);
+  });
+
   it('stays under cap + one write while a writer keeps writing and rotation runs now and then', async () => {
     const path = join(dir, 'w@1.log');
     const cap = 64 * 1024;

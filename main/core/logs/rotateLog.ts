@@ -91,9 +91,17 @@ function finishSynchronously(source: string, copy: string): void {
   }
 }
 
+// Every rotation holds the lock, so under it a copy in progress is one a killed process left.
+async function removeAbandonedCopies(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (/^\.[0-9a-f]{12}\.rotating$/.test(name)) await rm(join(dir, name), { force: true });
+  }
+}
+
 async function rotateLocked(path: string, maxBytes: number): Promise<boolean> {
   const size = await sizeOf(path);
   if (size === null || size <= maxBytes) return false; // Another process rotated it first.
+  await removeAbandonedCopies(dirname(path));
   const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.rotating`);
   try {
     await copyFile(path, temp);

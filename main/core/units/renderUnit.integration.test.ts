@@ -218,7 +218,11 @@ async function runBatch(batch: Prepared[]): Promise<Map<Prepared, Report>> {
     );
     for (const p of batch) {
       const fields: Buffer[] = [];
-      const log = logs.get(p)!;
+      let log = logs.get(p)!;
+      // The unit's own start line (ExecStartPre, docs/logs.md) comes before the probe's report.
+      while (log.subarray(0, 13).toString() === '[ServerMark] ') {
+        log = log.subarray(log.indexOf(0x0a) + 1);
+      }
       let start = 0;
       for (let nul = log.indexOf(0); nul !== -1; nul = log.indexOf(0, start)) {
         fields.push(log.subarray(start, nul));

@@ -253,6 +253,25 @@ describe('renderWorkerUnit', () => {
     ]);
   });
 
+  it('writes the start, stop and exit of each process into its log, failure-tolerant', () => {
+    const unit = parseUnit(
+      renderWorkerUnit(spec({}, { connection: 'a "b" $HOME %h', stopWaitSeconds: 500 })),
+    );
+    // The worker's own lines are untouched; the markers are extra, "-" so they can never fail it.
+    expect(decodeExecStart(one(unit, 'Service', 'ExecStart')).slice(2, 4)).toEqual([
+      'queue:work',
+      'a "b" $HOME %h',
+    ]);
+    for (const key of ['ExecStartPre', 'ExecStop', 'ExecStopPost']) {
+      expect(one(unit, 'Service', key)).toMatch(/^-\/bin\/sh -c "[^\n]+" sh "%i"/);
+    }
+    // Values reach the script as quoted arguments: every $ and % of them is doubled.
+    expect(one(unit, 'Service', 'ExecStartPre')).toContain(
+      String.raw`"/usr/bin/php8.2 artisan queue:work 'a \"b\" $$HOME %%h' --sleep=3`,
+    );
+    expect(one(unit, 'Service', 'ExecStop').endsWith(' "500"')).toBe(true);
+  });
+
   it('uses an explicit stop wait when one is set', () => {
     const unit = parseUnit(renderWorkerUnit(spec({}, { stopWaitSeconds: 500 })));
     expect(one(unit, 'Service', 'TimeoutStopSec')).toBe('500');

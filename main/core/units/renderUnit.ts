@@ -7,6 +7,7 @@ import {
 } from './systemdSyntax';
 import { queueWorkArguments, stopWaitSeconds, type WorkerOptions } from '../workers/workerOptions';
 import { queueWorkFlags } from '../workers/config/optionSupport';
+import { logMarkerDirectives } from '../logs/logMarkers';
 
 export const UNIT_FORMAT_VERSION = '1';
 
@@ -68,6 +69,10 @@ export function renderWorkerUnit(spec: WorkerUnitSpec): string {
     'Type=exec',
     `WorkingDirectory=${workDir}`,
     `ExecStart=${execStart}`,
+    ...logMarkerDirectives({
+      command: [spec.php, 'artisan', ...queueWorkArguments(options, flags)],
+      stopWaitSeconds: stopWaitSeconds(options),
+    }),
     ...environment,
     'Restart=always',
     `RestartSec=${RESTART_SEC}`,
