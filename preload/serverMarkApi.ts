@@ -47,10 +47,18 @@ export function createServerMarkApi(transport: IpcTransport) {
     recoverRegistry: () => call('registry:recover', {}),
     getSettings: () => call('settings:get', {}),
     setSettings: (patch: SettingsPatch) => call('settings:set', { patch }),
+    readLog: (siteId: string, worker: string, lines?: number) =>
+      call('logs:read', lines === undefined ? { siteId, worker } : { siteId, worker, lines }),
+    /** Start, then listen with onLogLines for this followId; always unfollowLog when done. */
+    followLog: (siteId: string, worker: string, lines?: number) =>
+      call('logs:follow', lines === undefined ? { siteId, worker } : { siteId, worker, lines }),
+    unfollowLog: (followId: string) => call('logs:unfollow', { followId }),
+    openLog: (siteId: string, worker: string) => call('logs:open', { siteId, worker }),
     onStatusChanged: on('status:changed'),
     onStatusProblem: on('status:problem'),
     onFocusSite: on('ui:focus-site'),
     onReconcileChanged: on('reconcile:changed'),
+    onLogLines: on('logs:lines'),
   };
 }
 

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createServerMark, type ServerMark } from '../../main/core/serverMark';
 import { createDispatch } from '../../main/ipc/dispatch';
 import { createInvokeHandlers } from '../../main/ipc/invokeHandlers';
+import { createLogFollows, type LogLinesMessage } from '../../main/ipc/logFollows';
 import { isTrustedSender } from '../../main/security/trustedSender';
 import { createLaravelFixture, type LaravelFixture } from '../../main/testing/laravelFixture';
 import { HOSTILE_DIR_NAME } from '../../main/testing/hostilePath';
@@ -107,8 +108,16 @@ export const test = base.extend<
     const core = createServerMark({ env: userManager.env });
     const picks: string[] = [];
     const server = await serveDirectory(join(ROOT, 'dist', 'renderer'));
+    // Log follows push to the page as the shell pushes to the window; "open" is only recorded.
+    let toPage: (message: LogLinesMessage) => void = () => undefined;
+    const logFollows = createLogFollows(core.logs, (message) => toPage(message));
     const dispatch = createDispatch(
-      createInvokeHandlers({ core, pickDirectory: async () => picks.shift() ?? null }),
+      createInvokeHandlers({
+        core,
+        pickDirectory: async () => picks.shift() ?? null,
+        logFollows,
+        openPath: async () => '',
+      }),
       (sender) => isTrustedSender(sender, server.url),
     );
     const browser = await chromium.launch({
@@ -123,6 +132,13 @@ export const test = base.extend<
         dispatch(channel, payload, { url: frame.url(), isMainFrame: frame === page.mainFrame() }),
     );
     await page.addInitScript({ content: await browserPreloadScript() });
+    toPage = (message) =>
+      void page
+        .evaluate(([channel, payload]) => window.__servermarkPush(channel, payload), [
+          'logs:lines',
+          message,
+        ] as const)
+        .catch(() => undefined);
     const unsubscribe = core.onStatus((statuses) => {
       void page
         .evaluate(([channel, payload]) => window.__servermarkPush(channel, payload), [
@@ -136,6 +152,7 @@ export const test = base.extend<
     await page.goto(server.url);
     await use({ page, outside, systemctl, chooseDirectory: async (path) => void picks.push(path) });
     live.stop();
+    await logFollows.stopAll();
     core.close();
     unsubscribe();
     await browser.close();

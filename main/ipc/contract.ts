@@ -11,6 +11,9 @@ import type { SiteWorkerConfig } from '../core/workers/config/workerConfigView';
 import type { PreflightReport } from '../core/preflight/preflightCheck';
 import type { ApplyOutcome, ReconcileAction, ReconcileReport } from '../core/reconcile/finding';
 import type { RecoveredRegistry } from '../core/sites/registryRecovery';
+import type { LogLine } from '../core/logs/logLine';
+import type { WorkerLogRead } from '../core/logs/readWorkerLog';
+import type { LogFollowStarted, LogLinesMessage } from './logFollows';
 
 export type { BatchOutcome, ErrorView, SiteStatus };
 export type { SiteWorkerConfig, WorkerChangeOutcome, WorkerOptionsPatch };
@@ -37,6 +40,8 @@ export type {
   PreflightSeverity,
 } from '../core/preflight/preflightCheck';
 export type { Finding, FindingKind } from '../core/reconcile/finding';
+export type { LogFollowStarted, LogLine, LogLinesMessage, WorkerLogRead };
+export type { LogLineKind } from '../core/logs/logLine';
 
 /** What `reconcile:apply` did, and what is left to reconcile after it. */
 export interface ReconcileApplied {
@@ -94,6 +99,20 @@ export interface InvokeChannels {
   'settings:get': { request: Record<string, never>; response: Settings };
   /** Saves some preferences (startAtLogin writes or removes the login entry); all come back. */
   'settings:set': { request: { patch: SettingsPatch }; response: Settings };
+  /** The newest `lines` lines (default 1000, at most 100 000) of a worker's processes. */
+  'logs:read': {
+    request: { siteId: string; worker: string; lines?: number };
+    response: WorkerLogRead;
+  };
+  /** The newest `lines` lines (default 0), then every new line on `logs:lines` until unfollowed. */
+  'logs:follow': {
+    request: { siteId: string; worker: string; lines?: number };
+    response: LogFollowStarted;
+  };
+  /** Ends a follow; true when it was running. */
+  'logs:unfollow': { request: { followId: string }; response: boolean };
+  /** Opens the worker's log file in the desktop's default app; main picks the file. */
+  'logs:open': { request: { siteId: string; worker: string }; response: { opened: string } };
 }
 
 /** Messages the main process pushes to the window. */
@@ -105,6 +124,8 @@ export interface PushChannels {
   'ui:focus-site': { siteId: string };
   /** A new reconcile report: at start, and whenever the registry or unit folder changed. */
   'reconcile:changed': ReconcileReport;
+  /** New lines of one followed log, at most one batch per 100 ms per follow. */
+  'logs:lines': LogLinesMessage;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -133,6 +154,10 @@ export const INVOKE_CHANNELS = [
   'registry:recover',
   'settings:get',
   'settings:set',
+  'logs:read',
+  'logs:follow',
+  'logs:unfollow',
+  'logs:open',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_CHANNELS = [
@@ -140,6 +165,7 @@ export const PUSH_CHANNELS = [
   'status:problem',
   'ui:focus-site',
   'reconcile:changed',
+  'logs:lines',
 ] as const satisfies readonly PushChannel[];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

@@ -1,7 +1,13 @@
+import { ServerMarkError } from '../core/errors/serverMarkError';
 import type { ServerMark } from '../core/serverMark';
 import type { SettingsStore } from '../core/settings/settings';
 import { updateUserSettings } from '../core/settings/settingsPatch';
 import type { InvokeHandlers } from './dispatch';
+import type { LogFollows } from './logFollows';
+
+function notAvailable(what: string): ServerMarkError {
+  return new ServerMarkError('INTERNAL', `${what} is not available in this window.`);
+}
 
 export interface HandlerDependencies {
   core: ServerMark;
@@ -9,6 +15,13 @@ export interface HandlerDependencies {
   pickDirectory(): Promise<string | null>;
   /** The settings as the app applies them (Electron ties startAtLogin to the login entry). */
   settings?: SettingsStore;
+  /**
+   * Opens a file with the desktop's default app, as Electron's shell.openPath: resolves to ''
+   * on success or to the reason it failed. Only ever given a path main computed.
+   */
+  openPath?(path: string): Promise<string>;
+  /** The window's live log views; the shell owns them so it can stop them when the window goes. */
+  logFollows?: LogFollows;
 }
 
 /** What each channel does, in terms of the core; no Electron here, so e2e reuses it as is. */
@@ -16,6 +29,8 @@ export function createInvokeHandlers({
   core,
   pickDirectory,
   settings = core.settings,
+  openPath,
+  logFollows,
 }: HandlerDependencies): InvokeHandlers {
   return {
     'sites:status': () => core.status(),
@@ -50,5 +65,25 @@ export function createInvokeHandlers({
     'registry:recover': () => core.health.recoverRegistry(),
     'settings:get': () => settings.read(),
     'settings:set': ({ patch }) => updateUserSettings(settings, patch),
+    'logs:read': ({ siteId, worker, lines }) => core.logs.read(siteId, { worker, lines }),
+    'logs:follow'(request) {
+      if (!logFollows) throw notAvailable('Following a log');
+      return logFollows.follow(request);
+    },
+    async 'logs:unfollow'({ followId }) {
+      return (await logFollows?.unfollow(followId)) ?? false;
+    },
+    async 'logs:open'({ siteId, worker }) {
+      if (!openPath) throw notAvailable('Opening a file');
+      const file = await core.logs.fileToOpen(siteId, worker);
+      const problem = await openPath(file);
+      if (problem) {
+        throw new ServerMarkError(
+          'OPEN_FAILED',
+          `The log could not be opened (${problem}). It is ${file}.`,
+        );
+      }
+      return { opened: file };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_ID_PATTERN, RECONCILE_ACTIONS } from '../core/reconcile/finding';
+import { MAX_LOG_LINES } from '../core/logs/workerLogs';
 import { WORKER_NAME_PATTERN } from '../core/units/unitName';
 import { settingsPatchSchema } from '../core/settings/settingsPatch';
 import type { InvokeChannel, InvokeRequest } from './contract';
@@ -36,6 +37,8 @@ const workerPatch = z
     php: anyValue,
   })
   .strict();
+const logLines = z.number().int().min(0).max(MAX_LOG_LINES).optional();
+const logRequest = z.object({ siteId, worker: workerName, lines: logLines }).strict();
 const reconcileApply = z
   .object({
     findingId: z.string().max(260).regex(FINDING_ID_PATTERN, 'not a finding id'),
@@ -65,4 +68,8 @@ export const REQUEST_SCHEMAS = {
   'registry:recover': empty,
   'settings:get': empty,
   'settings:set': z.object({ patch: settingsPatchSchema }).strict(),
+  'logs:read': logRequest,
+  'logs:follow': logRequest,
+  'logs:unfollow': z.object({ followId: z.uuid() }).strict(),
+  'logs:open': workerRequest,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeRequest<C>> };

@@ -129,6 +129,12 @@ export function createFakeApi(initial: SiteStatus[]) {
       ok({ movedTo: '/home/dev/.config/servermark/registry.json.corrupt-x', reason: 'fake' }),
     ),
     onReconcileChanged: vi.fn<ServerMarkApi['onReconcileChanged']>(() => () => undefined),
+    // Worker logs (issue 4): refused until a test gives them a behaviour.
+    readLog: vi.fn<ServerMarkApi['readLog']>(async () => notFaked('readLog')),
+    followLog: vi.fn<ServerMarkApi['followLog']>(async () => notFaked('followLog')),
+    unfollowLog: vi.fn<ServerMarkApi['unfollowLog']>(async () => ok(false)),
+    openLog: vi.fn<ServerMarkApi['openLog']>(async () => notFaked('openLog')),
+    onLogLines: vi.fn<ServerMarkApi['onLogLines']>(() => () => undefined),
   } satisfies ServerMarkApi;
 
   function batch(state: SiteStatus['state']) {
