@@ -14,6 +14,7 @@ export type CliCore = Pick<
   | 'onStatus'
   | 'startLive'
   | 'health'
+  | 'logs'
   | 'workerConfig'
   | 'configureWorker'
   | 'addWorker'

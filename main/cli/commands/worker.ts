@@ -5,6 +5,7 @@ import { formatActionResult, formatStatusDetail, formatStatusTable } from '../ou
 import type { CliCore } from '../cliIo';
 import type { CliCommand, CommandContext } from './cliCommand';
 import { formatStatusChange, StatusChanges } from '../output/statusChanges';
+import { workerLogs } from './workerLogs';
 
 const SITE_ARGUMENT = '<site> is a site id, name or directory.';
 
@@ -107,4 +108,5 @@ export const WORKER_COMMANDS = [
   workerActionCommand('stop'),
   workerActionCommand('restart'),
   workerStatus,
+  workerLogs,
 ];

@@ -6,6 +6,7 @@ import type { SiteStatus } from '../../core/workers/siteStatus';
 import type { StopReason, WorkerStateName } from '../../core/workers/workerState';
 import type { CliCore } from '../cliIo';
 import { createFakeHealth, type FakeHealth } from './fakeHealth';
+import { createFakeLogs, type FakeLogs } from './fakeLogs';
 import { fakeWorkerConfigMethods } from './fakeWorkerConfig';
 
 export const READ_AT = '2026-12-04T12:00:00.000Z';
@@ -74,6 +75,7 @@ export interface FakeCore extends CliCore {
   failWith?: unknown;
   /** Sends a state to onStatus listeners, as live updates would. */
   emit(statuses: SiteStatus[]): void;
+  logs: FakeLogs;
 }
 
 export function createFakeCore(sites: SiteRecord[] = []): FakeCore {
@@ -132,6 +134,7 @@ export function createFakeCore(sites: SiteRecord[] = []): FakeCore {
       return site;
     },
     ...fakeWorkerConfigMethods(() => core),
+    logs: createFakeLogs(),
     startWorkers: (ref) => transition('startWorkers', ref, 'running'),
     stopWorkers: (ref) => transition('stopWorkers', ref, 'stopped'),
     restartWorkers: (ref) => transition('restartWorkers', ref, 'running'),
