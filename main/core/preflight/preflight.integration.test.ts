@@ -71,6 +71,12 @@ describe('preflight against a real user manager', () => {
     await createServerMark({ env: manager.env }).removeSite(site.id);
   });
 
+  it('finds a manager reachable through DBUS_SESSION_BUS_ADDRESS alone', async () => {
+    const env = { ...manager.env, XDG_RUNTIME_DIR: undefined };
+    const { checks } = await createServerMark({ env }).health.preflight();
+    expect(checks.map((c) => c.id)).not.toContain('no-user-manager');
+  });
+
   it('reports a corrupt registry with the action that recovers it, and still checks the machine', async () => {
     const core = createServerMark({ env: manager.env });
     await writeFile(core.registry.file, '{"version": 1, "sites": [');
