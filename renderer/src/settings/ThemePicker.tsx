@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ThemeChoice } from '../theme/applyTheme';
 
 const CHOICES: Array<{ value: ThemeChoice; label: string }> = [
@@ -14,10 +15,24 @@ export function ThemePicker({
   value: ThemeChoice;
   onChange: (theme: ThemeChoice) => void;
 }) {
+  const labelId = useId();
+  const hintId = useId();
   return (
-    <fieldset className="field field--inline">
-      <legend className="field__label">Theme</legend>
-      <div className="segmented">
+    <div className="setting-row">
+      <div className="setting-row__text">
+        <span id={labelId} className="setting-row__label">
+          Theme
+        </span>
+        <p id={hintId} className="field__hint">
+          Match system follows the desktop.
+        </p>
+      </div>
+      <div
+        className="setting-row__control segmented"
+        role="radiogroup"
+        aria-labelledby={labelId}
+        aria-describedby={hintId}
+      >
         {CHOICES.map((choice) => (
           <label key={choice.value} className="segmented__option">
             <input
@@ -32,6 +47,6 @@ export function ThemePicker({
           </label>
         ))}
       </div>
-    </fieldset>
+    </div>
   );
 }
