@@ -40,7 +40,7 @@ test('filter by name or path and sort by name, state or path', async ({ app, lar
 
   // A change from outside re-sorts the list: the failed one comes first.
   await newsletter.fixture.breakArtisan();
-  await app.outside.restartWorkers(newsletter.site.id).catch(() => undefined);
+  await app.outside.restartWorkers(newsletter.site.id);
   await sort.selectOption({ label: 'State (failed first)' });
   await expect(
     page.getByRole('listitem', { name: 'newsletter' }).getByTestId('state-badge'),
