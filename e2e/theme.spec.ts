@@ -1,7 +1,14 @@
+import { DEFAULT_SETTINGS } from '../main/core/settings/settings';
 import { expect, test } from './support/serverMarkTest';
 
 const background = (page: import('@playwright/test').Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+// Settings live in the user manager's config dir, shared by the tests after this one.
+test.afterEach(async ({ app }) => {
+  const { quitNoticeShown: _kept, ...defaults } = DEFAULT_SETTINGS;
+  await app.outside.settings.update(defaults);
+});
 
 test('the theme follows the system, and a choice in Settings overrides it and persists', async ({
   app,
