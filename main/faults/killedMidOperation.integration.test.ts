@@ -150,7 +150,7 @@ describe('an operation killed midway', () => {
   it('killed between writing the unit and daemon-reload, with a stale lock and a half-written temp file', async () => {
     // Exactly what such a kill leaves: the template and its enablement link on disk but never
     // loaded, the dead process's lock, and the temp file of a write it had begun.
-    const [{ names, text }] = renderSiteUnits(site, core.paths.logDir);
+    const { names, text } = renderSiteUnits(site, core.paths.logDir)[0]!;
     await writeFile(
       join(manager.unitDir, names.template),
       text.replace('RestartSec=1', 'RestartSec=9'),
@@ -180,7 +180,7 @@ describe('an operation killed midway', () => {
   });
 
   it('the CLI and the app never interleave a start and a stop of one site', async () => {
-    const [{ names }] = renderSiteUnits(site, core.paths.logDir);
+    const { names } = renderSiteUnits(site, core.paths.logDir)[0]!;
     const template = join(manager.unitDir, names.template);
     for (let round = 0; round < 4; round++) {
       expect(await expectConsistent()).toBe('stopped');
