@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { unitObjectPath, userBusAddress } from '../live/dbusUnitEvents';
 import type { Call, DbusConnection } from './dbus/dbusConnection';
-import type { DbusValue } from './dbus/dbusWire';
+import { encodeCallTemplate, type DbusValue, type EncodedCall } from './dbus/dbusWire';
 import { propertyInterface, showText } from './dbus/unitPropertyText';
 import type { UnitProperties } from './showOutput';
 import type { ListedUnit } from './systemctl';
@@ -19,6 +19,7 @@ const PROPERTIES = 'org.freedesktop.DBus.Properties';
 // the states come with the listing, read in the same call that found the unit.
 const LISTED_COLUMN: Record<string, number> = { LoadState: 2, ActiveState: 3, SubState: 4 };
 const PATH_COLUMN = 6;
+const MAX_ENCODED_GETS = 8_192;
 
 export interface DbusEndpoint {
   socketPath: string;
@@ -64,14 +65,26 @@ export function dbusUnitStateReader(connection: DbusConnection, bus: boolean): U
     sub: row[4] as string,
   });
 
-  const getCall = (path: string, property: string): Call => ({
-    ...target,
-    path,
-    interface: PROPERTIES,
-    member: 'Get',
-    signature: 'ss',
-    body: [propertyInterface(property), property],
-  });
+  // A status read repeats the same Gets every time: each is encoded once and then reused.
+  const encodedGets = new Map<string, EncodedCall>();
+  function getCall(path: string, property: string): Call {
+    const key = `${path} ${property}`;
+    let call = encodedGets.get(key);
+    if (!call) {
+      // Units come and go; a bounded cache never outgrows a few hundred sites' worth.
+      if (encodedGets.size >= MAX_ENCODED_GETS) encodedGets.clear();
+      call = encodeCallTemplate({
+        ...target,
+        path,
+        interface: PROPERTIES,
+        member: 'Get',
+        signature: 'ss',
+        body: [propertyInterface(property), property],
+      });
+      encodedGets.set(key, call);
+    }
+    return call;
+  }
 
   return {
     async listUnits(patterns) {

@@ -54,14 +54,23 @@ export function buildSiteStatuses(
   readAt = new Date(),
 ): SiteStatus[] {
   const loaded = new Set(listed.map((u) => u.unit));
+  // Loaded instances by unit prefix, so each worker finds its own without scanning them all.
+  const instancesOf = new Map<string, string[]>();
+  for (const unit of loaded) {
+    const at = unit.indexOf('@');
+    if (at < 0) continue;
+    const prefix = unit.slice(0, at);
+    const same = instancesOf.get(prefix);
+    if (same) same.push(unit);
+    else instancesOf.set(prefix, [unit]);
+  }
+  const readAtText = readAt.toISOString();
   return sites.map((site) => {
     const workers = site.workers.map((worker): WorkerStatus => {
-      const configured = workerUnitNames(site, worker.name, worker.options.processes).instances;
-      const { prefix } = workerUnitNames(site, worker.name, 0);
+      const names = workerUnitNames(site, worker.name, worker.options.processes);
+      const configured = names.instances;
       // Leftover instances (e.g. after scaling down by hand) still count: they still run.
-      const extra = [...loaded].filter(
-        (u) => u.startsWith(`${prefix}@`) && !configured.includes(u),
-      );
+      const extra = (instancesOf.get(names.prefix) ?? []).filter((u) => !configured.includes(u));
       const units = [...configured, ...extra.sort()].map((unit) =>
         unitStateFromProperties(unit, loaded.has(unit) ? properties.get(unit) : undefined),
       );
@@ -87,7 +96,7 @@ export function buildSiteStatuses(
       reason: workers.find((w) => w.state === state && w.reason)?.reason ?? null,
       units: workers.flatMap((w) => w.units.map((u) => u.unit)),
       workers,
-      readAt: readAt.toISOString(),
+      readAt: readAtText,
     };
   });
 }

@@ -7,6 +7,7 @@ import {
   MESSAGE_TYPE,
   messageLength,
   type DbusValue,
+  type EncodedCall,
   type MethodCall,
 } from './dbusWire';
 
@@ -19,7 +20,7 @@ export class DbusCallError extends Error {
   }
 }
 
-export type Call = Omit<MethodCall, 'serial'>;
+export type Call = Omit<MethodCall, 'serial'> | EncodedCall;
 
 export interface DbusConnection {
   call(message: Call): Promise<DbusValue[]>;
@@ -80,20 +81,19 @@ export async function openDbusConnection(options: DbusConnectOptions): Promise<D
     received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
     let offset = 0;
     for (;;) {
-      const view = received.subarray(offset);
-      const length = messageLength(view);
-      if (length === null || view.length < length) break;
-      dispatch(view.subarray(0, length));
+      const length = messageLength(received, offset);
+      if (length === null || received.length - offset < length) break;
+      dispatch(received, offset);
       offset += length;
     }
     received = offset === received.length ? Buffer.alloc(0) : received.subarray(offset);
     if (pending.size === 0) socket.unref();
   }
 
-  function dispatch(bytes: Buffer): void {
+  function dispatch(bytes: Buffer, start: number): void {
     let message;
     try {
-      message = decodeMessage(bytes);
+      message = decodeMessage(bytes, start);
     } catch (error) {
       return finish(error as Error);
     }

@@ -133,6 +133,12 @@ class Writer {
     this.length += 4;
   }
 
+  bytes(source: Buffer): void {
+    this.reserve(source.length);
+    source.copy(this.buffer, this.length);
+    this.length += source.length;
+  }
+
   patchUint32(offset: number, value: number): void {
     this.buffer.writeUInt32LE(value, offset);
   }
@@ -210,7 +216,21 @@ function completeTypes(signature: string): string[] {
   return types;
 }
 
-function writeMethodCall(writer: Writer, call: MethodCall): void {
+/** A method call encoded once, sent many times with a new serial each time. */
+export interface EncodedCall {
+  template: Buffer;
+}
+
+function writeMethodCall(
+  writer: Writer,
+  call: MethodCall | (EncodedCall & { serial: number }),
+): void {
+  if ('template' in call) {
+    writer.base = writer.length;
+    writer.bytes(call.template);
+    writer.patchUint32(writer.base + 8, call.serial);
+    return;
+  }
   const signature = call.signature ?? '';
   writer.base = writer.length;
   const start = writer.length;
@@ -237,8 +257,15 @@ function writeMethodCall(writer: Writer, call: MethodCall): void {
   writer.patchUint32(start + 4, writer.length - bodyStart);
 }
 
+/** Encodes a call to be sent many times (a Get a status read repeats): see EncodedCall. */
+export function encodeCallTemplate(call: Omit<MethodCall, 'serial'>): EncodedCall {
+  return { template: encodeMethodCall({ ...call, serial: 0 }) };
+}
+
 /** Method calls back to back in one buffer, ready for one socket write. */
-export function encodeMethodCalls(calls: readonly MethodCall[]): Buffer {
+export function encodeMethodCalls(
+  calls: readonly (MethodCall | (EncodedCall & { serial: number }))[],
+): Buffer {
   const writer = new Writer(calls.length * 192);
   for (const call of calls) writeMethodCall(writer, call);
   return writer.done();
@@ -255,14 +282,15 @@ class Reader {
 
   constructor(
     private readonly buffer: Buffer,
-    start: number,
+    /** Where the message starts in `buffer`: alignment counts from there. */
+    private readonly base: number,
     private readonly littleEndian: boolean,
   ) {
-    this.offset = start;
+    this.offset = base;
   }
 
-  private align(boundary: number): void {
-    this.offset += (boundary - (this.offset % boundary)) % boundary;
+  align(boundary: number): void {
+    this.offset += (boundary - ((this.offset - this.base) % boundary)) % boundary;
   }
 
   private need(bytes: number): void {
@@ -374,26 +402,27 @@ class Reader {
   }
 }
 
-/** Bytes needed for the message at the start of `buffer`, or null while its header is incomplete. */
-export function messageLength(buffer: Buffer): number | null {
-  if (buffer.length < 16) return null;
-  const le = buffer[0] === 0x6c;
-  const bodyLength = le ? buffer.readUInt32LE(4) : buffer.readUInt32BE(4);
-  const fieldsLength = le ? buffer.readUInt32LE(12) : buffer.readUInt32BE(12);
+/** Bytes of the message at `start`, or null while its fixed header is incomplete. */
+export function messageLength(buffer: Buffer, start = 0): number | null {
+  if (buffer.length - start < 16) return null;
+  const le = buffer[start] === 0x6c;
+  const bodyLength = le ? buffer.readUInt32LE(start + 4) : buffer.readUInt32BE(start + 4);
+  const fieldsLength = le ? buffer.readUInt32LE(start + 12) : buffer.readUInt32BE(start + 12);
   const headerEnd = 16 + fieldsLength;
   return headerEnd + ((8 - (headerEnd % 8)) % 8) + bodyLength;
 }
 
-/** Decodes one complete message (as delimited by messageLength). */
-export function decodeMessage(buffer: Buffer): DecodedMessage {
-  const endian = buffer[0];
+/** Decodes the complete message at `start` (as delimited by messageLength). */
+export function decodeMessage(buffer: Buffer, start = 0): DecodedMessage {
+  const endian = buffer[start];
   if (endian !== 0x6c && endian !== 0x42) throw new Error('Not a D-Bus message');
-  const reader = new Reader(buffer, 8, endian === 0x6c);
+  const reader = new Reader(buffer, start, endian === 0x6c);
+  reader.offset = start + 8;
   const serial = reader.uint32();
-  const message: DecodedMessage = { type: buffer[1]!, serial, signature: '', body: [] };
-  const fieldsEnd = reader.uint32() + 16;
+  const message: DecodedMessage = { type: buffer[start + 1]!, serial, signature: '', body: [] };
+  const fieldsEnd = reader.uint32() + start + 16;
   while (reader.offset < fieldsEnd) {
-    reader.offset += (8 - (reader.offset % 8)) % 8;
+    reader.align(8);
     const code = buffer[reader.offset++];
     const value = reader.value('v');
     if (code === HEADER_FIELD.path) message.path = value as string;
@@ -403,7 +432,8 @@ export function decodeMessage(buffer: Buffer): DecodedMessage {
     else if (code === HEADER_FIELD.replySerial) message.replySerial = value as number;
     else if (code === HEADER_FIELD.signature) message.signature = value as string;
   }
-  reader.offset = fieldsEnd + ((8 - (fieldsEnd % 8)) % 8);
+  reader.offset = fieldsEnd;
+  reader.align(8);
   message.body = completeTypes(message.signature).map((type) => reader.value(type));
   return message;
 }
