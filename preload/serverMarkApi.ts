@@ -28,6 +28,7 @@ export function createServerMarkApi(transport: IpcTransport) {
   return {
     getStatus: () => call('sites:status', {}),
     addSite: () => call('sites:add', {}),
+    scanFolder: () => call('sites:scan', {}),
     removeSite: (siteId: string) => call('sites:remove', { siteId }),
     startWorkers: (siteId: string) => call('workers:start', { siteId }),
     stopWorkers: (siteId: string) => call('workers:stop', { siteId }),

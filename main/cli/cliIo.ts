@@ -6,6 +6,7 @@ export type CliCore = Pick<
   | 'listSites'
   | 'resolveSite'
   | 'addSite'
+  | 'scanDirectory'
   | 'removeSite'
   | 'startWorkers'
   | 'stopWorkers'

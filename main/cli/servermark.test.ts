@@ -382,3 +382,19 @@ describe('worker status', () => {
     expect(one[0]).toMatchObject({ site: blog.id, state: 'stopped', reason: null });
   });
 });
+
+describe('sites scan', () => {
+  it('lists what it added and what it skipped, and prints JSON with --json', async () => {
+    const core = createFakeCore();
+    const human = await runCli(['sites', 'scan', '/srv/code'], { core });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('skipped /srv/code/plain: not a Laravel app');
+    const json = await runCli(['sites', 'scan', '/srv/more', '--json'], { core });
+    const parsed = JSON.parse(json.stdout) as {
+      added: Array<{ path: string }>;
+      skipped: unknown[];
+    };
+    expect(parsed.added.map((s) => s.path)).toEqual(['/srv/more/app']);
+    expect(parsed.skipped).toHaveLength(1);
+  });
+});

@@ -120,6 +120,21 @@ describe('ServerMark core against a real user manager and a real Laravel app', (
     expect(queueWorkProcessesIn(app.path)).toHaveLength(1);
   });
 
+  it('scanning a folder adds each Laravel app in it once and says what it skipped', async () => {
+    const code = join(root, 'code');
+    const blog = (await createLaravelFixture(join(code, 'blog'))).path;
+    const api = (await createLaravelFixture(join(code, 'clients', 'api'))).path;
+    await mkdir(join(code, 'notes'), { recursive: true });
+    const first = await core.scanDirectory(code);
+    expect(first.added.map((s) => s.path)).toEqual([blog, api].sort((a, b) => a.localeCompare(b)));
+    const again = await core.scanDirectory(code);
+    expect(again.added).toEqual([]);
+    expect(again.skipped.map((s) => s.message)).toEqual([
+      expect.stringContaining('already registered'),
+      expect.stringContaining('already registered'),
+    ]);
+  });
+
   it('refuses what is not a Laravel app, with a message that says why', async () => {
     const plain = join(root, 'plain');
     await mkdir(plain, { recursive: true });

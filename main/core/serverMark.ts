@@ -10,6 +10,7 @@ import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
 import { canonicalDirectory } from './sites/canonicalDirectory';
 import { openRegistry, REGISTRY_FILE_NAME, type Registry } from './sites/registry';
 import { openSettings, type SettingsStore } from './settings/settings';
+import { findLaravelApps } from './sites/findLaravelApps';
 import { resolveSite } from './sites/resolveSite';
 import { defaultWorkers, type SiteRecord } from './sites/siteRecord';
 import { siteNameFromDirectory, uniqueSiteName, validateSiteName } from './sites/siteName';
@@ -34,6 +35,11 @@ export interface AddSiteRequest {
   php?: string;
 }
 
+export interface ScanOutcome {
+  added: SiteRecord[];
+  skipped: Array<{ path: string; message: string }>;
+}
+
 export type StatusListener = (statuses: SiteStatus[]) => void;
 
 /** The one core the window, the tray and the CLI all drive. */
@@ -48,6 +54,8 @@ export interface ServerMark extends WorkerConfigMethods {
   listSites(): Promise<SiteRecord[]>;
   resolveSite(ref: string): Promise<SiteRecord>;
   addSite(request: AddSiteRequest): Promise<SiteRecord>;
+  /** Adds every Laravel app in a folder and the folders below it; known sites are skipped. */
+  scanDirectory(directory: string): Promise<ScanOutcome>;
   removeSite(ref: string): Promise<SiteRecord>;
   startWorkers(ref: string): Promise<SiteStatus>;
   stopWorkers(ref: string): Promise<SiteStatus>;
@@ -251,16 +259,17 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     );
   }
 
+  const settings = openSettings(paths.configDir);
   const facade: ServerMark = {
     paths,
     registry,
-    settings: openSettings(paths.configDir),
+    settings,
     logs,
     health: createHealth({
       env,
       paths,
       registry,
-      settings: openSettings(paths.configDir),
+      settings,
       systemctl,
       unitFiles,
       core: () => facade,
@@ -274,7 +283,9 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     async addSite(request) {
       const path = await canonicalDirectory(request.directory);
       await assertLaravelApp(path);
-      const php = request.php ? await inspectPhpBinary(request.php) : await defaultPhpBinary(env);
+      // The user's chosen default PHP, else the first PHP on PATH.
+      const preferredPhp = request.php ?? (await settings.read().catch(() => null))?.defaultPhp;
+      const php = preferredPhp ? await inspectPhpBinary(preferredPhp) : await defaultPhpBinary(env);
       const laravelVersion = await detectLaravelVersion(path, php.path);
       const wanted = validateSiteName(request.name?.trim() || siteNameFromDirectory(path));
       const site = await registry.update((file) => {
@@ -308,6 +319,18 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
       });
       void publish().catch(() => undefined);
       return site;
+    },
+    async scanDirectory(directory) {
+      const root = await canonicalDirectory(directory);
+      const outcome: ScanOutcome = { added: [], skipped: [] };
+      for (const path of await findLaravelApps(root)) {
+        try {
+          outcome.added.push(await facade.addSite({ directory: path }));
+        } catch (error) {
+          outcome.skipped.push({ path, message: toErrorView(error).message });
+        }
+      }
+      return outcome;
     },
     async removeSite(ref) {
       const removed = await withSite(ref, async (site) => {

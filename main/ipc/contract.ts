@@ -55,12 +55,16 @@ export type { Settings, SettingsPatch };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
 
 export type AddSiteOutcome = { added: SiteStatus } | { cancelled: true };
+export type ScanFolderOutcome =
+  { added: SiteStatus[]; skipped: Array<{ path: string; message: string }> } | { cancelled: true };
 
 /** Request/response pairs, invoked by the window and answered by the main process. */
 export interface InvokeChannels {
   'sites:status': { request: Record<string, never>; response: SiteStatus[] };
   /** Main opens the native folder picker: the window never sends a path. */
   'sites:add': { request: Record<string, never>; response: AddSiteOutcome };
+  /** Main opens the folder picker and adds every Laravel app in and below that folder. */
+  'sites:scan': { request: Record<string, never>; response: ScanFolderOutcome };
   'sites:remove': { request: { siteId: string }; response: null };
   'workers:start': { request: { siteId: string }; response: SiteStatus };
   'workers:stop': { request: { siteId: string }; response: SiteStatus };
@@ -137,6 +141,7 @@ export type InvokeResponse<C extends InvokeChannel> = InvokeChannels[C]['respons
 export const INVOKE_CHANNELS = [
   'sites:status',
   'sites:add',
+  'sites:scan',
   'sites:remove',
   'workers:start',
   'workers:stop',

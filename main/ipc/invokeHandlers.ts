@@ -41,6 +41,13 @@ export function createInvokeHandlers({
       const [status] = await core.status([site.id]);
       return { added: status! };
     },
+    async 'sites:scan'() {
+      const directory = await pickDirectory();
+      if (directory === null) return { cancelled: true };
+      const { added, skipped } = await core.scanDirectory(directory);
+      const statuses = added.length ? await core.status(added.map((site) => site.id)) : [];
+      return { added: statuses, skipped };
+    },
     async 'sites:remove'({ siteId }) {
       await core.removeSite(siteId);
       return null;

@@ -50,6 +50,7 @@ const reconcileApply = z
 export const REQUEST_SCHEMAS = {
   'sites:status': empty,
   'sites:add': empty,
+  'sites:scan': empty,
   'sites:remove': siteRequest,
   'workers:start': siteRequest,
   'workers:stop': siteRequest,

@@ -72,4 +72,31 @@ export const sitesRemove: CliCommand = {
   },
 };
 
-export const SITES_COMMANDS = [sitesAdd, sitesList, sitesRemove];
+export const sitesScan: CliCommand = {
+  group: 'sites',
+  action: 'scan',
+  usage: 'sites scan <dir>',
+  summary: 'Register every Laravel app in <dir> and the folders below it (two levels)',
+  help: [
+    'Apps already registered, and folders that are not Laravel apps, are skipped and listed.',
+    '',
+    'Options:',
+    '  --json   Print {added: [sites], skipped: [{path, message}]} as JSON',
+  ],
+  options: {},
+  positionals: [{ name: 'dir' }],
+  async run({ core, args, json, style, stdout }) {
+    const { added, skipped } = await core.scanDirectory(args.dir!);
+    if (json) {
+      stdout(toJsonText({ added: added.map((site) => siteJson(site)), skipped }));
+      return 0;
+    }
+    for (const site of added) stdout(formatAddedSite(site, style));
+    for (const skip of skipped) stdout(`skipped ${skip.path}: ${skip.message}\n`);
+    if (added.length === 0 && skipped.length === 0)
+      stdout(`No Laravel app found in ${args.dir}.\n`);
+    return 0;
+  },
+};
+
+export const SITES_COMMANDS = [sitesAdd, sitesScan, sitesList, sitesRemove];

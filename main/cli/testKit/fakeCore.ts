@@ -126,6 +126,15 @@ export function createFakeCore(sites: SiteRecord[] = []): FakeCore {
       core.sites.push(site);
       return site;
     },
+    async scanDirectory(directory) {
+      core.calls.push(`scanDirectory ${directory}`);
+      check();
+      const site = await core.addSite({ directory: `${directory}/app` });
+      return {
+        added: [site],
+        skipped: [{ path: `${directory}/plain`, message: 'not a Laravel app' }],
+      };
+    },
     async removeSite(ref) {
       core.calls.push(`removeSite ${ref}`);
       check();

@@ -4,6 +4,7 @@ import { FolderIcon, PlusIcon } from '../ui/icons';
 export function EmptyState() {
   const addSite = useSitesStore((s) => s.addSite);
   const adding = useSitesStore((s) => s.adding);
+  const scanFolder = useSitesStore((s) => s.scanFolder);
   return (
     <section className="placeholder" aria-labelledby="empty-heading">
       <FolderIcon className="placeholder__icon" />
@@ -14,16 +15,28 @@ export function EmptyState() {
         Add a Laravel project folder and ServerMark runs its queue workers as systemd user services,
         so jobs keep processing in the background.
       </p>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={adding}
-        aria-busy={adding || undefined}
-        onClick={() => void addSite()}
-      >
-        <PlusIcon className="icon" />
-        Add your first site
-      </button>
+      <div className="placeholder__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={adding}
+          aria-busy={adding || undefined}
+          onClick={() => void addSite()}
+        >
+          <PlusIcon className="icon" />
+          Add your first site
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={adding}
+          onClick={() => void scanFolder()}
+          title="Add every Laravel app in a folder such as ~/code"
+        >
+          <FolderIcon className="icon" />
+          Scan a folder
+        </button>
+      </div>
     </section>
   );
 }

@@ -55,6 +55,8 @@ export interface SitesActions {
   /** The row took focus: the request is done. */
   clearFocusRequest(): void;
   addSite(): Promise<void>;
+  /** Picks a folder and adds every Laravel app in and below it. */
+  scanFolder(): Promise<void>;
   removeSite(siteId: string): Promise<void>;
   dismissError(siteId: string): void;
   dismissAddError(): void;
@@ -300,6 +302,37 @@ export const useSitesStore = create<SitesStore>()((set, get) => {
         } else {
           return; // The user closed the folder picker: nothing changed.
         }
+        await reread();
+      } finally {
+        set({ adding: false });
+      }
+    },
+
+    async scanFolder() {
+      if (get().adding) return;
+      set({ adding: true, addError: null });
+      try {
+        const result = await callSafely((api) => api.scanFolder());
+        if (!result.ok) {
+          set({ addError: result.error });
+          return;
+        }
+        if ('cancelled' in result.value) return;
+        const { added, skipped } = result.value;
+        const skippedText = skipped.map((s) => `${s.path}: ${s.message}`).join('\n');
+        set((s) => ({
+          sites: [...s.sites.filter((site) => !added.some((a) => a.site === site.site)), ...added],
+          announcement: `Added ${added.length} site${added.length === 1 ? '' : 's'}${skipped.length ? `, skipped ${skipped.length}` : ''}.`,
+          // Nothing new: say why rather than silently doing nothing.
+          addError:
+            added.length === 0
+              ? {
+                  code: 'NOT_LARAVEL',
+                  message: 'No new Laravel app was found in that folder.',
+                  ...(skippedText ? { detail: skippedText } : {}),
+                }
+              : null,
+        }));
         await reread();
       } finally {
         set({ adding: false });

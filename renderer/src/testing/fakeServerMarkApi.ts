@@ -69,6 +69,7 @@ export function createFakeApi(initial: SiteStatus[]) {
   const api = {
     getStatus: vi.fn<ServerMarkApi['getStatus']>(async () => ok(sites)),
     addSite: vi.fn<ServerMarkApi['addSite']>(async () => ok({ cancelled: true as const })),
+    scanFolder: vi.fn<ServerMarkApi['scanFolder']>(async () => ok({ cancelled: true as const })),
     removeSite: vi.fn<ServerMarkApi['removeSite']>(async (siteId) => {
       sites = sites.filter((s) => s.site !== siteId);
       return ok(null);
