@@ -37,6 +37,16 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   quitNoticeShown: false,
 }) as Settings;
 
+// What the user sees when a value is refused: in the window's words, not the schema's.
+const SETTING_PROBLEMS: Partial<Record<keyof Settings, string>> = {
+  logMaxBytes: 'The log size cap must be a whole number of bytes between 64 KiB and 1 GiB.',
+  defaultPhp: 'The default PHP must be an absolute path, such as /usr/bin/php8.2.',
+  theme: 'The theme must be "system", "light" or "dark".',
+  notifications: 'Notifications must be on or off.',
+  startAtLogin: 'Start at login must be on or off.',
+  closeToTray: 'Close to tray must be on or off.',
+};
+
 export interface SettingsStore {
   readonly file: string;
   read(): Promise<Settings>;
@@ -83,10 +93,10 @@ export function openSettings(configDir: string): SettingsStore {
       return withFileLock(`${file}.lock`, async () => {
         const next = settingsSchema.safeParse({ ...(await read()), ...change });
         if (!next.success) {
-          const issue = next.error.issues[0];
+          const field = String(next.error.issues[0]?.path[0] ?? '');
           throw new ServerMarkError(
             'INVALID_OPTION',
-            `Setting ${issue?.path.join('.')} is invalid: ${issue?.message}.`,
+            SETTING_PROBLEMS[field as keyof Settings] ?? `The setting "${field}" is not valid.`,
           );
         }
         await writeFileAtomic(file, `${JSON.stringify(next.data, null, 2)}\n`, 0o600);
