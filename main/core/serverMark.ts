@@ -7,6 +7,7 @@ import { createHealth, type Health } from './health/health';
 import { createWorkerLogs, type WorkerLogs } from './logs/workerLogs';
 import { xdgPaths, type XdgPaths } from './paths/xdgPaths';
 import { defaultPhpBinary, inspectPhpBinary } from './php/phpBinaries';
+import { checkPhpBinary } from './php/knownPhpBinaries';
 import { canonicalDirectory } from './sites/canonicalDirectory';
 import { openRegistry, REGISTRY_FILE_NAME, type Registry } from './sites/registry';
 import { openSettings, type SettingsStore } from './settings/settings';
@@ -17,6 +18,7 @@ import { siteNameFromDirectory, uniqueSiteName, validateSiteName } from './sites
 import { createSystemctl, type ListedUnit, type Systemctl } from './systemd/systemctl';
 import { createPreferredUnitReader } from './systemd/preferredUnitReader';
 import { systemctlUnitStateReader, type UnitStateReader } from './systemd/unitStateReader';
+import { installSiteUnits, needsDaemonReload, type InstalledUnits } from './units/installSiteUnits';
 import { renderSiteUnits } from './units/siteUnits';
 import { openUnitFiles, type UnitFiles } from './units/unitFiles';
 import { parseWorkerUnitName, UNIT_PREFIX } from './units/unitName';
@@ -191,7 +193,7 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     }
     await assertLaravelApp(site.path);
     const phps = new Set(site.workers.map((w) => w.options.php ?? site.php));
-    for (const php of phps) await inspectPhpBinary(php);
+    for (const php of phps) await checkPhpBinary(php);
   }
 
   const logs = createWorkerLogs({
@@ -200,19 +202,30 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     maxBytes: async () => (await openSettings(paths.configDir).read()).logMaxBytes,
   });
 
-  async function writeUnits(site: SiteRecord): Promise<string[]> {
+  async function installUnits(site: SiteRecord): Promise<InstalledUnits> {
     // Render every unit before writing any: a value systemd cannot hold leaves nothing half-written.
     const rendered = renderSiteUnits(site, paths.logDir);
     await mkdir(paths.logDir, { recursive: true });
     // Nothing rotates systemd's append: files, so each (re)start is a moment to cap them.
     await logs.rotateSiteLogs(site.id);
-    const instances: string[] = [];
-    for (const { names, text } of rendered) {
-      await unitFiles.writeTemplate(names.template, text);
-      await unitFiles.setEnabledInstances(names.template, names.instances);
-      instances.push(...names.instances);
-    }
-    return instances;
+    return installSiteUnits(unitFiles, rendered);
+  }
+
+  async function writeUnits(site: SiteRecord): Promise<string[]> {
+    return (await installUnits(site)).instances;
+  }
+
+  // Unchanged files may still be newer than what systemd loaded (edited and put back by hand).
+  async function reloadUnlessCurrent(changed: boolean, units: string[]): Promise<void> {
+    const wanted = new Set(units);
+    const loaded = changed
+      ? null
+      : await unitReader.read(
+          [`${UNIT_PREFIX}*`],
+          (listed) => listed.map((u) => u.unit).filter((u) => wanted.has(u)),
+          ['NeedDaemonReload'],
+        );
+    if (!loaded || needsDaemonReload(loaded.properties)) await systemctl.daemonReload();
   }
 
   async function loadedSiteUnits(site: SiteRecord) {
@@ -355,18 +368,25 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
         return siteStatus(site);
       }),
     status,
-    startAll: () =>
-      batch(
-        async (site) => (await assertRunnable(site), writeUnits(site)),
+    startAll: () => {
+      let filesChanged = false;
+      return batch(
+        async (site) => {
+          await assertRunnable(site);
+          const installed = await installUnits(site);
+          filesChanged ||= installed.changed;
+          return installed.instances;
+        },
         async (units) => {
-          await systemctl.daemonReload();
+          await reloadUnlessCurrent(filesChanged, units);
           const failed = (await unitReader.listUnits([`${UNIT_PREFIX}*`])).filter(
             (u) => u.active === 'failed',
           );
           await systemctl.resetFailed(failed.map((u) => u.unit).filter((u) => units.includes(u)));
           await systemctl.start(units);
         },
-      ),
+      );
+    },
     stopAll: () =>
       batch(
         async (_site, loaded) => loaded.filter((u) => isActive(u.active)).map((u) => u.unit),

@@ -1,0 +1,47 @@
+// Writes a site's units, leaving alone files that already say the same: an unchanged file needs
+// no fsync, and when nothing changed on disk, starting needs no daemon-reload (~0.1-0.2 s).
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RenderedWorkerUnit } from './siteUnits';
+import type { UnitFiles } from './unitFiles';
+
+export interface InstalledUnits {
+  instances: string[];
+  /** Something on disk changed (a template or an enablement link): systemd must reload. */
+  changed: boolean;
+}
+
+const WANTS_DIR = 'default.target.wants';
+
+async function enabledLinks(unitFiles: UnitFiles, template: string): Promise<string> {
+  const prefix = template.replace(/@\.service$/, '@');
+  const names = await readdir(join(unitFiles.unitDir, WANTS_DIR)).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.startsWith(prefix))
+    .sort()
+    .join('\n');
+}
+
+export async function installSiteUnits(
+  unitFiles: UnitFiles,
+  rendered: readonly RenderedWorkerUnit[],
+): Promise<InstalledUnits> {
+  const instances: string[] = [];
+  let changed = false;
+  for (const { names, text } of rendered) {
+    if ((await unitFiles.readTemplate(names.template)) !== text) {
+      await unitFiles.writeTemplate(names.template, text);
+      changed = true;
+    }
+    const linksBefore = await enabledLinks(unitFiles, names.template);
+    await unitFiles.setEnabledInstances(names.template, names.instances);
+    if ((await enabledLinks(unitFiles, names.template)) !== linksBefore) changed = true;
+    instances.push(...names.instances);
+  }
+  return { instances, changed };
+}
+
+/** Whether systemd must re-read unit files before starting these (already loaded) units. */
+export function needsDaemonReload(properties: Map<string, Record<string, string>>): boolean {
+  return [...properties.values()].some((unit) => unit.NeedDaemonReload === 'yes');
+}
