@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { LiveAnnouncer } from '../feedback/LiveAnnouncer';
+import { LogDialog } from '../logs/LogDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { EmptyState } from '../sites/EmptyState';
 import { ListToolbar } from '../sites/ListToolbar';
@@ -11,6 +12,7 @@ import { visibleSites } from '../sites/visibleSites';
 import { useListViewStore } from '../store/listViewStore';
 import { useSitesStore } from '../store/sitesStore';
 import type { SiteStatus } from '../../../main/ipc/contract';
+import { WorkerConfigDialog } from '../workerConfig/WorkerConfigDialog';
 import { AppHeader } from './AppHeader';
 import { GlobalNotices } from './GlobalNotices';
 import { StatusProblemBanner } from './StatusProblemBanner';
@@ -50,6 +52,8 @@ export function App() {
         <SitesContent />
       </main>
       <SettingsDialog />
+      <WorkerConfigDialog />
+      <LogDialog />
       <LiveAnnouncer />
     </div>
   );

@@ -55,6 +55,10 @@ describe('keyboard', () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Details for shop' }));
     await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Logs for shop' }));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Configure shop' }));
+    await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove shop' }));
   });
 

@@ -1,10 +1,12 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { SiteStatus } from '../../../main/ipc/contract';
 import { ErrorNotice } from '../feedback/ErrorNotice';
+import { LogsButton } from '../logs/LogsButton';
 import { useListViewStore } from '../store/listViewStore';
 import { useSitesStore } from '../store/sitesStore';
 import { ChevronIcon } from '../ui/icons';
 import { Spinner } from '../ui/Spinner';
+import { ConfigureButton } from '../workerConfig/ConfigureButton';
 import { SiteDetails } from './details/SiteDetails';
 import { FailureCallout } from './FailureCallout';
 import { RemoveSiteDialog } from './RemoveSiteDialog';
@@ -109,6 +111,8 @@ export function SiteRow({ site }: { site: SiteStatus }) {
           <ChevronIcon className="icon disclosure-icon" />
           Details
         </button>
+        <LogsButton site={site} />
+        <ConfigureButton siteId={site.site} siteName={site.name} />
         <button
           type="button"
           className="button button--quiet"
