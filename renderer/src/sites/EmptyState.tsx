@@ -28,7 +28,7 @@ export function EmptyState() {
         </button>
         <button
           type="button"
-          className="button"
+          className="button button--secondary"
           disabled={adding}
           onClick={() => void scanFolder()}
           title="Add every Laravel app in a folder such as ~/code"
