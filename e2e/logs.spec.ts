@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/laravelSites';
-
-const SHOTS = 'docs/screenshots';
+import { screenshotPath } from './support/screenshotPath';
 
 async function openLogs(page: Page, site: string) {
   await page
@@ -83,7 +82,7 @@ test('screenshots of the log view, light and dark', async ({ app, laravelSites }
     await page.mouse.move(0, 0);
     await expectNoSeriousViolations(page, `log view (${colorScheme})`);
     await page.screenshot({
-      path: `${SHOTS}/logs-${colorScheme}.png`,
+      path: screenshotPath(`logs-${colorScheme}`),
       animations: 'disabled',
       caret: 'hide',
     });

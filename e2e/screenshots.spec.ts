@@ -1,16 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/laravelSites';
+import { screenshotPath } from './support/screenshotPath';
 
 // The README's screenshots, taken of the real app: real sites, real systemd, a real crash loop.
-// They go to docs/screenshots only when asked (SERVERMARK_SCREENSHOTS=1), so a test run leaves
-// the work tree clean; otherwise they land in the test's output folder.
-const TO_DOCS = process.env.SERVERMARK_SCREENSHOTS === '1';
 
 /** The whole window, with no pointer hover, caret or animation caught half-way. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
-  const path = TO_DOCS ? `docs/screenshots/${name}.png` : test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: screenshotPath(name), animations: 'disabled', caret: 'hide' });
 }
 
 test('screenshots of the window in light and dark, with details and settings', async ({

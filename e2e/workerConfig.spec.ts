@@ -5,8 +5,7 @@ import { queueWorkProcessesIn } from '../main/testing/queueWorkProcesses';
 import { waitFor } from '../main/testing/waitFor';
 import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/laravelSites';
-
-const SHOTS = 'docs/screenshots';
+import { screenshotPath } from './support/screenshotPath';
 
 /** The unit files of every ServerMark worker, with their text: what systemd would run. */
 async function unitFiles(unitDir: string): Promise<Record<string, string>> {
@@ -149,7 +148,7 @@ test('screenshots of the worker settings, light and dark', async ({ app, laravel
     await dialog.locator('.worker-form__body').evaluate((body) => body.scrollTo(0, 0));
     await expectNoSeriousViolations(page, `worker settings (${colorScheme})`);
     await page.screenshot({
-      path: `${SHOTS}/worker-config-${colorScheme}.png`,
+      path: screenshotPath(`worker-config-${colorScheme}`),
       animations: 'disabled',
       caret: 'hide',
     });
@@ -158,7 +157,7 @@ test('screenshots of the worker settings, light and dark', async ({ app, laravel
       heading.closest('section')?.scrollIntoView({ block: 'start' }),
     );
     await page.screenshot({
-      path: `${SHOTS}/worker-config-jobs-${colorScheme}.png`,
+      path: screenshotPath(`worker-config-jobs-${colorScheme}`),
       animations: 'disabled',
       caret: 'hide',
     });
