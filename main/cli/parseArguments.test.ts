@@ -65,7 +65,7 @@ describe('parseCommandLine', () => {
     [['sites', 'list', '--json=yes'], 'option --json does not take a value'],
     [[], 'missing command'],
     [['deploy'], 'unknown command "deploy"'],
-    [['sites'], 'missing sites command: add, list, remove'],
+    [['sites'], 'missing sites command: add, scan, list, remove'],
     [['worker', 'explode'], 'unknown command "worker explode"'],
     [['help', 'nope'], 'unknown command "nope"'],
   ])('refuses %j: %s', (argv, message) => {
