@@ -6,7 +6,7 @@ import { SitesSummary } from './SitesSummary';
 import { useWindowedRows } from './useWindowedRows';
 
 // A collapsed row's height; rows are measured once shown, so this only shapes the first frame.
-const ROW_ESTIMATE_PX = 96;
+const ROW_ESTIMATE_PX = 100;
 // Rows kept beyond each edge of the viewport: Tab always finds the next row already there.
 const OVERSCAN_ROWS = 4;
 
