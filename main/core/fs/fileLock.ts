@@ -56,12 +56,14 @@ export async function removeStaleLock(lockFile: string): Promise<boolean> {
   }
 }
 
-/** Runs `task` while holding an exclusive lock file shared by every ServerMark process. */
-export async function withFileLock<T>(
+/**
+ * Takes an exclusive lock file shared by every ServerMark process; resolves with its release.
+ * Prefer withFileLock; this is for holding several locks and letting them go together.
+ */
+export async function acquireFileLock(
   lockFile: string,
-  task: () => Promise<T>,
   options: number | FileLockOptions = {},
-): Promise<T> {
+): Promise<() => Promise<void>> {
   const { timeoutMs = 10_000, busyError = defaultBusyError } =
     typeof options === 'number' ? { timeoutMs: options } : options;
   await mkdir(dirname(lockFile), { recursive: true });
@@ -74,7 +76,7 @@ export async function withFileLock<T>(
       } finally {
         await handle.close();
       }
-      break;
+      return () => rm(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (await removeStaleLock(lockFile)) continue;
@@ -85,9 +87,18 @@ export async function withFileLock<T>(
       await sleep(Math.min(10 * 2 ** attempt, 100));
     }
   }
+}
+
+/** Runs `task` while holding an exclusive lock file shared by every ServerMark process. */
+export async function withFileLock<T>(
+  lockFile: string,
+  task: () => Promise<T>,
+  options: number | FileLockOptions = {},
+): Promise<T> {
+  const release = await acquireFileLock(lockFile, options);
   try {
     return await task();
   } finally {
-    await rm(lockFile, { force: true });
+    await release();
   }
 }
