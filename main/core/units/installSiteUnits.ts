@@ -13,13 +13,16 @@ export interface InstalledUnits {
 
 const WANTS_DIR = 'default.target.wants';
 
-async function enabledLinks(unitFiles: UnitFiles, template: string): Promise<string> {
+// Exactly these instances are enabled (links named after them), and no others of the template.
+async function enabledExactly(
+  unitFiles: UnitFiles,
+  template: string,
+  instances: readonly string[],
+): Promise<boolean> {
   const prefix = template.replace(/@\.service$/, '@');
   const names = await readdir(join(unitFiles.unitDir, WANTS_DIR)).catch(() => [] as string[]);
-  return names
-    .filter((name) => name.startsWith(prefix))
-    .sort()
-    .join('\n');
+  const linked = names.filter((name) => name.startsWith(prefix));
+  return linked.length === instances.length && instances.every((i) => linked.includes(i));
 }
 
 export async function installSiteUnits(
@@ -33,9 +36,10 @@ export async function installSiteUnits(
       await unitFiles.writeTemplate(names.template, text);
       changed = true;
     }
-    const linksBefore = await enabledLinks(unitFiles, names.template);
-    await unitFiles.setEnabledInstances(names.template, names.instances);
-    if ((await enabledLinks(unitFiles, names.template)) !== linksBefore) changed = true;
+    if (!(await enabledExactly(unitFiles, names.template, names.instances))) {
+      await unitFiles.setEnabledInstances(names.template, names.instances);
+      changed = true;
+    }
     instances.push(...names.instances);
   }
   return { instances, changed };
