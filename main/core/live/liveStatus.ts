@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import type { SiteStatus } from '../workers/siteStatus';
+import { coalescedRefresh } from './coalescedRefresh';
 import { subscribeUnitEvents, userBusAddress, type UnitEventStream } from './dbusUnitEvents';
 
 export type LiveMode = 'dbus' | 'polling' | 'stopped';
@@ -46,11 +47,8 @@ export async function startLiveStatus(options: LiveStatusOptions): Promise<LiveS
   let events: UnitEventStream | null = null;
   let poller: NodeJS.Timeout | null = null;
   let reconnector: NodeJS.Timeout | null = null;
-  let debounce: NodeJS.Timeout | null = null;
   let dirWatcher: FSWatcher | null = null;
   let last: string | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
 
   async function readAndEmit(): Promise<void> {
@@ -66,28 +64,12 @@ export async function startLiveStatus(options: LiveStatusOptions): Promise<LiveS
     }
   }
 
-  function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await readAndEmit();
-      } while (again && !stopped);
-    })().finally(() => (running = null));
-    return running;
-  }
-
-  // A burst of signals (one start emits a dozen) becomes one read.
-  function scheduleRefresh(): void {
-    if (debounce || stopped) return;
-    debounce = setTimeout(() => {
-      debounce = null;
-      void refresh();
-    }, debounceMs);
-  }
+  // A burst of signals (one start emits a dozen) becomes one read, never two at once.
+  const {
+    refresh,
+    schedule: scheduleRefresh,
+    stop: stopRefresh,
+  } = coalescedRefresh(readAndEmit, debounceMs);
 
   function startPolling(): void {
     mode = 'polling';
@@ -144,7 +126,8 @@ export async function startLiveStatus(options: LiveStatusOptions): Promise<LiveS
       stopped = true;
       mode = 'stopped';
       events?.close();
-      for (const timer of [poller, reconnector, debounce]) if (timer) clearTimeout(timer);
+      stopRefresh();
+      for (const timer of [poller, reconnector]) if (timer) clearTimeout(timer);
       dirWatcher?.close();
     },
   };

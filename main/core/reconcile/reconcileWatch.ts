@@ -1,4 +1,5 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { coalescedRefresh } from '../live/coalescedRefresh';
 import type { XdgPaths } from '../paths/xdgPaths';
 import { REGISTRY_FILE_NAME } from '../sites/registry';
 import type { ReconcileReport } from './finding';
@@ -29,10 +30,7 @@ function fingerprint(report: ReconcileReport): string {
 export function watchForReconcile(options: ReconcileWatchOptions): ReconcileWatch {
   const debounceMs = options.debounceMs ?? 300;
   let last: string | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
   const watchers: FSWatcher[] = [];
 
   async function scanAndReport(): Promise<void> {
@@ -53,27 +51,7 @@ export function watchForReconcile(options: ReconcileWatchOptions): ReconcileWatc
     }
   }
 
-  function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await scanAndReport();
-      } while (again && !stopped);
-    })().finally(() => (running = null));
-    return running;
-  }
-
-  function schedule(): void {
-    if (timer || stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void refresh();
-    }, debounceMs);
-  }
+  const { refresh, schedule, stop } = coalescedRefresh(scanAndReport, debounceMs);
 
   const relevant = (name: string | null) =>
     name === null ||
@@ -99,7 +77,7 @@ export function watchForReconcile(options: ReconcileWatchOptions): ReconcileWatc
     refresh,
     stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      stop();
       for (const watcher of watchers) watcher.close();
     },
   };
