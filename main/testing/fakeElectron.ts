@@ -18,6 +18,9 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  isLoading() {
+    return false;
+  }
   /** Emits like Electron: returns whether a listener called preventDefault(). */
   emitPreventable(name: string, ...args: unknown[]): boolean {
     let prevented = false;
@@ -57,6 +60,17 @@ export class FakeBrowserWindow extends EventEmitter {
   loadFile(file: string) {
     this.loadedFile = file;
     return Promise.resolve();
+  }
+  focused = false;
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {
+    this.focused = true;
+  }
+  hide() {
+    this.shown = false;
   }
   show() {
     this.shown = true;
@@ -134,21 +148,76 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/** Desktop notifications as the shell raised them; click() acts as the user would. */
+export class FakeNotification extends EventEmitter {
+  static shown: FakeNotification[] = [];
+  static isSupported() {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    FakeNotification.shown.push(this);
+  }
+  click() {
+    this.emit('click');
+  }
+}
+
+/** The app object: records quit() and answers the single-instance lock. */
+export class FakeApp extends EventEmitter {
+  isPackaged = false;
+  quitCalls = 0;
+  getAppPath() {
+    return '/app';
+  }
+  quit() {
+    this.quitCalls++;
+  }
+  requestSingleInstanceLock() {
+    return true;
+  }
+}
+
 export function createFakeElectron() {
   const handlers = new Map<string, Listener>();
   const permissionRequests: boolean[] = [];
   const opened: string[] = [];
+  const messageBoxes: Array<{ message: string; detail?: string }> = [];
+  const app = new FakeApp();
   return {
     handlers,
     permissionRequests,
     opened,
+    messageBoxes,
+    app,
     module: {
+      app,
+      Notification: FakeNotification,
+      dialog: {
+        // The user answers the first button (Quit, OK) unless a test says otherwise.
+        showMessageBox: async (options: { message: string; detail?: string }) => {
+          messageBoxes.push(options);
+          return { response: 0 };
+        },
+        showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: () => undefined,
+          setPermissionCheckHandler: () => undefined,
+        },
+      },
       BrowserWindow: FakeBrowserWindow,
       ipcMain: {
         handle: (channel: string, listener: Listener) => handlers.set(channel, listener),
         removeHandler: (channel: string) => handlers.delete(channel),
       },
-      shell: { openExternal: async (url: string) => void opened.push(url) },
+      shell: {
+        openExternal: async (url: string) => void opened.push(url),
+        openPath: async (path: string) => (opened.push(path), ''),
+      },
       Menu: { buildFromTemplate: (template: unknown) => template },
       Tray: FakeTray,
       nativeImage: { createFromPath: (path: string) => ({ path }) },
