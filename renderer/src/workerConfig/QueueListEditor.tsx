@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { WorkerWarning } from '../../../main/ipc/contract';
-import { CloseIcon } from '../ui/icons';
-import { ArrowDownIcon, ArrowUpIcon } from './configIcons';
+import { ArrowDownIcon, ArrowUpIcon, CloseIcon } from '../ui/icons';
 import { useFieldMessages } from './FieldMessages';
 import { FIELD_LABELS } from './fieldText';
 

@@ -3,7 +3,7 @@ import type { WorkerStatus } from '../../../main/ipc/contract';
 import { ErrorNotice } from '../feedback/ErrorNotice';
 import { StateBadge } from '../sites/StateBadge';
 import { Spinner } from '../ui/Spinner';
-import { TrashIcon } from './configIcons';
+import { TrashIcon } from '../ui/icons';
 import { useWorkerConfigStore } from './workerConfigStore';
 
 interface WorkerHeaderProps {
