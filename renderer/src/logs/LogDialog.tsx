@@ -1,11 +1,9 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { createPortal } from 'react-dom';
 import type { ErrorView } from '../../../main/ipc/contract';
 import { callSafely } from '../api/callSafely';
 import { ErrorNotice } from '../feedback/ErrorNotice';
-import { CloseIcon } from '../ui/icons';
+import { ModalDialog } from '../ui/ModalDialog';
 import { Spinner } from '../ui/Spinner';
-import { useModalFocus } from '../ui/useModalFocus';
 import { linesAsText, selectedTextIn, writeClipboard } from './copyLines';
 import { isFiltering, MAX_LOG_ENTRIES, type LogEntry } from './logBuffer';
 import { followWorkerLog } from './logFollowSession';
@@ -54,17 +52,8 @@ function LogDialogContent({
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [opening, setOpening] = useState(false);
-  const titleId = useId();
   const workerId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
   const viewport = useRef<HTMLDivElement>(null);
-  const onKeyDown = useModalFocus({
-    dialog,
-    initialFocus: closeButton,
-    fallbackFocus: () => document.getElementById('content'),
-    onCancel: close,
-  });
 
   // Follow while the view shows this worker; closing or switching unfollows in main.
   useEffect(() => {
@@ -106,91 +95,66 @@ function LogDialogContent({
     );
   }
 
-  return createPortal(
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) close();
-      }}
+  return (
+    <ModalDialog
+      title={<>Logs · {siteName}</>}
+      closeLabel="Close logs"
+      onClose={close}
+      className="log-view"
+      headerClassName="log-view__header"
+      closeClassName="log-view__close"
+      headerExtra={
+        workers.length > 1 ? (
+          <div className="log-view__worker">
+            <label htmlFor={workerId}>Worker</label>
+            <select
+              id={workerId}
+              className="log-view__worker-select"
+              value={worker}
+              onChange={(event) => {
+                setNotice(null);
+                selectWorker(event.target.value);
+              }}
+            >
+              {workers.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <span className="log-view__worker-name">
+            worker <span className="log-view__mono">{worker}</span>
+          </span>
+        )
+      }
     >
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog log-view"
-        onKeyDown={onKeyDown}
-      >
-        <div className="log-view__header">
-          <h2 id={titleId} className="dialog__title">
-            Logs · {siteName}
-          </h2>
-          {workers.length > 1 ? (
-            <div className="log-view__worker">
-              <label htmlFor={workerId}>Worker</label>
-              <select
-                id={workerId}
-                className="log-view__worker-select"
-                value={worker}
-                onChange={(event) => {
-                  setNotice(null);
-                  selectWorker(event.target.value);
-                }}
-              >
-                {workers.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : (
-            <span className="log-view__worker-name">
-              worker <span className="log-view__mono">{worker}</span>
-            </span>
-          )}
-          <button
-            ref={closeButton}
-            type="button"
-            className="icon-button log-view__close"
-            aria-label="Close logs"
-            onClick={close}
-          >
-            <CloseIcon className="icon" />
-          </button>
-        </div>
+      <LogToolbar onCopy={() => void copy()} onOpenFile={() => void openFile()} opening={opening} />
 
-        <LogToolbar
-          onCopy={() => void copy()}
-          onOpenFile={() => void openFile()}
-          opening={opening}
-        />
+      {notice ? (
+        'error' in notice ? (
+          <div className="log-view__notice">
+            <ErrorNotice
+              title={notice.title}
+              error={
+                typeof notice.error === 'string'
+                  ? { code: 'INTERNAL', message: notice.error }
+                  : notice.error
+              }
+              onDismiss={() => setNotice(null)}
+            />
+          </div>
+        ) : null
+      ) : null}
+      <p role="status" className="visually-hidden">
+        {notice && 'text' in notice ? notice.text : ''}
+      </p>
 
-        {notice ? (
-          'error' in notice ? (
-            <div className="log-view__notice">
-              <ErrorNotice
-                title={notice.title}
-                error={
-                  typeof notice.error === 'string'
-                    ? { code: 'INTERNAL', message: notice.error }
-                    : notice.error
-                }
-                onDismiss={() => setNotice(null)}
-              />
-            </div>
-          ) : null
-        ) : null}
-        <p role="status" className="visually-hidden">
-          {notice && 'text' in notice ? notice.text : ''}
-        </p>
+      <LogBody worker={worker} viewport={viewport} onRetry={() => setAttempt((n) => n + 1)} />
 
-        <LogBody worker={worker} viewport={viewport} onRetry={() => setAttempt((n) => n + 1)} />
-
-        <LogStatusLine notice={notice && 'text' in notice ? notice.text : null} />
-      </div>
-    </div>,
-    document.body,
+      <LogStatusLine notice={notice && 'text' in notice ? notice.text : null} />
+    </ModalDialog>
   );
 }
 

@@ -1,9 +1,7 @@
-import { useId, useRef } from 'react';
-import { createPortal } from 'react-dom';
+import { useId } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice';
-import { CloseIcon } from '../ui/icons';
+import { ModalDialog } from '../ui/ModalDialog';
 import { Spinner } from '../ui/Spinner';
-import { useModalFocus } from '../ui/useModalFocus';
 import { SettingsForm } from './SettingsForm';
 import { useSettingsStore } from './settingsStore';
 
@@ -20,63 +18,32 @@ function SettingsDialogContent() {
   const load = useSettingsStore((s) => s.load);
   const closeSettings = useSettingsStore((s) => s.closeSettings);
   const titleId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const onKeyDown = useModalFocus({
-    dialog,
-    initialFocus: closeButton,
-    fallbackFocus: () => document.getElementById('content'),
-    onCancel: closeSettings,
-  });
 
-  return createPortal(
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) closeSettings();
-      }}
+  return (
+    <ModalDialog
+      title="Settings"
+      titleId={titleId}
+      closeLabel="Close settings"
+      onClose={closeSettings}
+      className="dialog--wide"
     >
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog dialog--wide"
-        onKeyDown={onKeyDown}
-      >
-        <div className="dialog__header">
-          <h2 id={titleId} className="dialog__title">
-            Settings
-          </h2>
+      {settings ? (
+        <SettingsForm settings={settings} titleId={titleId} onCancel={closeSettings} />
+      ) : loading ? (
+        <p className="dialog__loading" role="status">
+          <Spinner /> Loading settings…
+        </p>
+      ) : loadError ? (
+        <ErrorNotice title="Could not read the settings" error={loadError}>
           <button
-            ref={closeButton}
             type="button"
-            className="icon-button"
-            aria-label="Close settings"
-            onClick={closeSettings}
+            className="button button--secondary button--small"
+            onClick={() => void load()}
           >
-            <CloseIcon className="icon" />
+            Retry
           </button>
-        </div>
-        {settings ? (
-          <SettingsForm settings={settings} titleId={titleId} onCancel={closeSettings} />
-        ) : loading ? (
-          <p className="dialog__loading" role="status">
-            <Spinner /> Loading settings…
-          </p>
-        ) : loadError ? (
-          <ErrorNotice title="Could not read the settings" error={loadError}>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => void load()}
-            >
-              Retry
-            </button>
-          </ErrorNotice>
-        ) : null}
-      </div>
-    </div>,
-    document.body,
+        </ErrorNotice>
+      ) : null}
+    </ModalDialog>
   );
 }

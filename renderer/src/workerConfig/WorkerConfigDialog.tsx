@@ -1,10 +1,8 @@
-import { useId, useMemo, useRef } from 'react';
-import { createPortal } from 'react-dom';
+import { useId, useMemo } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice';
 import { useSitesStore } from '../store/sitesStore';
-import { CloseIcon } from '../ui/icons';
+import { ModalDialog } from '../ui/ModalDialog';
 import { Spinner } from '../ui/Spinner';
-import { useModalFocus } from '../ui/useModalFocus';
 import { AddWorkerForm } from './AddWorkerForm';
 import { useWorkerConfigStore } from './workerConfigStore';
 import { isDirty } from './workerDraft';
@@ -27,75 +25,43 @@ function WorkerConfigDialogContent({ siteId, siteName }: { siteId: string; siteN
   const loadError = useWorkerConfigStore((s) => s.loadError);
   const load = useWorkerConfigStore((s) => s.load);
   const close = useWorkerConfigStore((s) => s.close);
-  const titleId = useId();
-  const dialog = useRef<HTMLDivElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const onKeyDown = useModalFocus({
-    dialog,
-    initialFocus: closeButton,
-    fallbackFocus: () => document.getElementById('content'),
-    onCancel: close,
-  });
 
-  return createPortal(
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) close();
-      }}
-    >
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog worker-config"
-        onKeyDown={onKeyDown}
-      >
-        <div className="worker-config__header">
-          <div>
-            <h2 id={titleId} className="dialog__title">
-              Worker settings · {siteName}
-            </h2>
-            {config ? (
-              <p className="worker-config__subtitle">
-                Laravel {config.support.laravelVersion ?? 'version unknown'} · changes to a running
-                worker restart it gracefully: its current job finishes first.
-              </p>
-            ) : null}
-          </div>
-          <button
-            ref={closeButton}
-            type="button"
-            className="icon-button"
-            aria-label="Close worker settings"
-            onClick={close}
-          >
-            <CloseIcon className="icon" />
-          </button>
-        </div>
-        {config ? (
-          <WorkerPanels siteId={siteId} />
-        ) : loading ? (
-          <p className="dialog__loading worker-config__loading" role="status">
-            <Spinner /> Reading the workers’ settings and the app’s queue config…
+  return (
+    <ModalDialog
+      title={<>Worker settings · {siteName}</>}
+      closeLabel="Close worker settings"
+      onClose={close}
+      className="worker-config"
+      headerClassName="worker-config__header"
+      subtitle={
+        config ? (
+          <p className="worker-config__subtitle">
+            Laravel {config.support.laravelVersion ?? 'version unknown'} · changes to a running
+            worker restart it gracefully: its current job finishes first.
           </p>
-        ) : loadError ? (
-          <div className="worker-config__load-error">
-            <ErrorNotice title="Could not read the worker settings" error={loadError}>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => void load()}
-              >
-                Retry
-              </button>
-            </ErrorNotice>
-          </div>
-        ) : null}
-      </div>
-    </div>,
-    document.body,
+        ) : null
+      }
+    >
+      {config ? (
+        <WorkerPanels siteId={siteId} />
+      ) : loading ? (
+        <p className="dialog__loading worker-config__loading" role="status">
+          <Spinner /> Reading the workers’ settings and the app’s queue config…
+        </p>
+      ) : loadError ? (
+        <div className="worker-config__load-error">
+          <ErrorNotice title="Could not read the worker settings" error={loadError}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => void load()}
+            >
+              Retry
+            </button>
+          </ErrorNotice>
+        </div>
+      ) : null}
+    </ModalDialog>
   );
 }
 
