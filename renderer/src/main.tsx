@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/sites.css';
 import './styles/feedback.css';
 import './styles/dialog.css';
+import './styles/forms.css';
 import './styles/toolbar.css';
 import './styles/details.css';
 import './styles/settings.css';
