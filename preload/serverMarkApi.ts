@@ -27,6 +27,7 @@ export function createServerMarkApi(transport: IpcTransport) {
 
   return {
     getStatus: () => call('sites:status', {}),
+    listSites: () => call('sites:list', {}),
     addSite: () => call('sites:add', {}),
     scanFolder: () => call('sites:scan', {}),
     removeSite: (siteId: string) => call('sites:remove', { siteId }),

@@ -54,6 +54,12 @@ export type { Settings, SettingsPatch };
 /** Errors cross IPC as values: Electron would strip a thrown error down to its message. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
 
+export interface SiteSummary {
+  site: string;
+  name: string;
+  path: string;
+}
+
 export type AddSiteOutcome = { added: SiteStatus } | { cancelled: true };
 export type ScanFolderOutcome =
   { added: SiteStatus[]; skipped: Array<{ path: string; message: string }> } | { cancelled: true };
@@ -61,6 +67,8 @@ export type ScanFolderOutcome =
 /** Request/response pairs, invoked by the window and answered by the main process. */
 export interface InvokeChannels {
   'sites:status': { request: Record<string, never>; response: SiteStatus[] };
+  /** The registered sites without their state: what can be shown while systemd is unreachable. */
+  'sites:list': { request: Record<string, never>; response: SiteSummary[] };
   /** Main opens the native folder picker: the window never sends a path. */
   'sites:add': { request: Record<string, never>; response: AddSiteOutcome };
   /** Main opens the folder picker and adds every Laravel app in and below that folder. */
@@ -140,6 +148,7 @@ export type InvokeResponse<C extends InvokeChannel> = InvokeChannels[C]['respons
 // Runtime lists, so the preload and main can refuse anything outside the contract.
 export const INVOKE_CHANNELS = [
   'sites:status',
+  'sites:list',
   'sites:add',
   'sites:scan',
   'sites:remove',

@@ -34,6 +34,8 @@ export function createInvokeHandlers({
 }: HandlerDependencies): InvokeHandlers {
   return {
     'sites:status': () => core.status(),
+    'sites:list': async () =>
+      (await core.listSites()).map(({ id, name, path }) => ({ site: id, name, path })),
     async 'sites:add'() {
       const directory = await pickDirectory();
       if (directory === null) return { cancelled: true };

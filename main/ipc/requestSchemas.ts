@@ -49,6 +49,7 @@ const reconcileApply = z
 /** The only payload shapes main accepts; anything else is refused before a handler runs. */
 export const REQUEST_SCHEMAS = {
   'sites:status': empty,
+  'sites:list': empty,
   'sites:add': empty,
   'sites:scan': empty,
   'sites:remove': siteRequest,

@@ -150,6 +150,30 @@ describe('App', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('without systemd, names the registered sites without guessing their state', async () => {
+    const fake = createFakeApi([siteStatus({ site: 'a', name: 'shop', state: 'running' })]);
+    fake.api.getStatus.mockResolvedValueOnce(
+      failure({ code: 'NO_USER_MANAGER', message: 'No systemd user manager is reachable.' }),
+    );
+    renderApp(fake);
+
+    const alert = await screen.findByRole('alert');
+    const list = await within(alert).findByRole('region', { name: /Your sites \(1\)/ });
+    expect(list.textContent).toContain('shop');
+    expect(list.textContent).toContain('state unknown');
+    expect(within(alert).queryByTestId('state-badge')).toBeNull();
+  });
+
+  it('does not list sites when the registry itself is the problem', async () => {
+    const fake = createFakeApi([siteStatus({ site: 'a', name: 'shop', state: 'running' })]);
+    fake.api.getStatus.mockResolvedValueOnce(
+      failure({ code: 'REGISTRY_CORRUPT', message: 'The site registry is not valid JSON.' }),
+    );
+    renderApp(fake);
+    await screen.findByRole('alert');
+    expect(fake.api.listSites).not.toHaveBeenCalled();
+  });
+
   it('shows a load error when the bridge itself rejects', async () => {
     const fake = createFakeApi([]);
     fake.api.getStatus.mockRejectedValueOnce(new Error('IPC channel closed'));

@@ -1,6 +1,10 @@
 import type { ErrorView } from '../../../main/ipc/contract';
 import { useSitesStore } from '../store/sitesStore';
 import { AlertIcon } from '../ui/icons';
+import { UnreachableSitesList } from './UnreachableSitesList';
+
+// Errors where the registry is fine and only systemd is out of reach.
+const SYSTEMD_UNREACHABLE = new Set(['NO_USER_MANAGER', 'SYSTEMCTL_MISSING']);
 
 export function LoadErrorState({ error }: { error: ErrorView }) {
   const load = useSitesStore((s) => s.load);
@@ -25,6 +29,7 @@ export function LoadErrorState({ error }: { error: ErrorView }) {
       <button type="button" className="button button--primary" onClick={() => void load()}>
         Retry
       </button>
+      {SYSTEMD_UNREACHABLE.has(error.code) ? <UnreachableSitesList /> : null}
     </section>
   );
 }

@@ -68,6 +68,9 @@ export function createFakeApi(initial: SiteStatus[]) {
   let settings = { ...DEFAULT_TEST_SETTINGS };
   const api = {
     getStatus: vi.fn<ServerMarkApi['getStatus']>(async () => ok(sites)),
+    listSites: vi.fn<ServerMarkApi['listSites']>(async () =>
+      ok(sites.map(({ site, name, path }) => ({ site, name, path }))),
+    ),
     addSite: vi.fn<ServerMarkApi['addSite']>(async () => ok({ cancelled: true as const })),
     scanFolder: vi.fn<ServerMarkApi['scanFolder']>(async () => ok({ cancelled: true as const })),
     removeSite: vi.fn<ServerMarkApi['removeSite']>(async (siteId) => {
