@@ -268,8 +268,14 @@ export function createServerMark(options: ServerMarkOptions = {}): ServerMark {
     await systemctl.resetFailed(failed);
   }
 
+  // Sites are resolved one call after another, so operations join a site's queue in the order
+  // they were asked for (start, start, stop, start ends running), whatever the reads' timing.
+  let resolving: Promise<unknown> = Promise.resolve();
+
   async function withSite<T>(ref: string, task: (site: SiteRecord) => Promise<T>): Promise<T> {
-    const site = await resolveSite((await registry.read()).sites, ref);
+    const resolved = resolving.then(async () => resolveSite((await registry.read()).sites, ref));
+    resolving = resolved.catch(() => undefined);
+    const site = await resolved;
     // Re-read inside the queue: an earlier queued operation may have changed the site.
     // The file lock extends the queue to other processes (the CLI and the app).
     return queue.run(site.id, () =>
