@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_DIR_NAME } from './hostilePath';
 import { createLaravelFixture, type LaravelFixture } from './laravelFixture';
 import { isProcessAlive } from './processTree';
-import { escapeRawUnitValue, execStartLine } from './unitFileQuoting';
+import { escapeUnitPath, quoteExecArgument } from '../core/units/systemdSyntax';
 import { startUserManager, type UserManager } from './userManager';
 import { waitFor } from './waitFor';
 
@@ -44,10 +44,10 @@ describe('a real queue:work unit for a site in a hostile path', () => {
         '',
         '[Service]',
         'Type=exec',
-        `WorkingDirectory=${escapeRawUnitValue(app.path)}`,
-        `ExecStart=${execStartLine(argv)}`,
-        `StandardOutput=append:${escapeRawUnitValue(logFile)}`,
-        `StandardError=append:${escapeRawUnitValue(logFile)}`,
+        `WorkingDirectory=${escapeUnitPath(app.path, 'The app directory')}`,
+        `ExecStart=${argv.map(quoteExecArgument).join(' ')}`,
+        `StandardOutput=append:${escapeUnitPath(logFile, 'The log file')}`,
+        `StandardError=append:${escapeUnitPath(logFile, 'The log file')}`,
         'Restart=always',
         '',
       ].join('\n'),
