@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, screen, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toErrorView } from '../core/errors/serverMarkError';
@@ -9,15 +9,15 @@ import { createDispatch } from '../ipc/dispatch';
 import { createInvokeHandlers } from '../ipc/invokeHandlers';
 import { createLogFollows } from '../ipc/logFollows';
 import { startLogRotation } from '../core/logs/rotationTimer';
-import { openWithDesktop } from './openWithDesktop';
 import { isTrustedSender } from '../security/trustedSender';
-import { notify } from './desktopNotifications';
+import { notify, openWithDesktop } from './desktopIntegration';
 import { push, registerIpcHandlers } from './ipcBridge';
 import { createMainWindow } from './mainWindow';
 import { HIDDEN_FLAG } from '../core/autostart/autostart';
 import { withStartAtLogin } from '../core/autostart/startAtLoginSetting';
 import { windowStateFile } from '../core/windowState/windowState';
-import { openAppAutostart } from './appAutostart';
+import { openAutostart } from '../core/autostart/autostart';
+import { launchCommand } from '../core/autostart/launchCommand';
 import { openWindowStatePersistence } from './windowStatePersistence';
 import { createSystemTray, type SystemTray } from './tray/systemTray';
 import { runTrayAction } from './tray/trayActions';
@@ -40,8 +40,24 @@ export async function startDesktopApp({ distDir, hidden }: DesktopAppOptions) {
     preloadFile: join(distDir, 'preload', 'index.cjs'),
   };
   const core = createServerMark();
-  const windowState = await openWindowStatePersistence({ file: windowStateFile() });
-  const autostart = openAppAutostart();
+  const windowState = await openWindowStatePersistence({
+    file: windowStateFile(),
+    workAreas: () => {
+      const primary = screen.getPrimaryDisplay();
+      const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
+      return [primary, ...others].map((display) => display.workArea);
+    },
+  });
+  // The login entry for this copy of the app (installed, AppImage or checkout).
+  const autostart = openAutostart({
+    env: process.env,
+    command: launchCommand({
+      env: process.env,
+      execPath: process.execPath,
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+    }),
+  });
   // An enabled login entry follows this copy of the app (an AppImage may have moved).
   if (app.isPackaged) {
     void autostart

@@ -16,6 +16,8 @@ const files = {
   preloadFile: '/app/dist/preload/index.cjs',
   rendererUrl: 'file:///app/dist/renderer/index.html',
 };
+// The displays as the app reads them from Electron's screen module.
+const workAreas = () => fakeDisplays.workAreas;
 const LAPTOP = { x: 0, y: 32, width: 1920, height: 1048 };
 const MONITOR = { x: 1920, y: 0, width: 2560, height: 1440 };
 
@@ -26,6 +28,7 @@ let problems: string[];
 async function launch() {
   const persistence = await openWindowStatePersistence({
     file,
+    workAreas,
     onProblem: (message) => problems.push(message),
   });
   const window = createMainWindow(files, { show: true, bounds: persistence.initialBounds() });
@@ -100,7 +103,7 @@ describe('window state across launches', () => {
     const first = await launch();
     first.maximize();
     first.close();
-    const persistence = await openWindowStatePersistence({ file });
+    const persistence = await openWindowStatePersistence({ file, workAreas });
     createMainWindow(files, { show: false, bounds: persistence.initialBounds() });
     const hidden = FakeBrowserWindow.created.at(-1)!;
     hidden.emit('ready-to-show');
@@ -120,7 +123,7 @@ describe('window state across launches', () => {
   });
 
   it('a window closed and reopened in the same run uses the latest bounds', async () => {
-    const persistence = await openWindowStatePersistence({ file });
+    const persistence = await openWindowStatePersistence({ file, workAreas });
     const first = createMainWindow(files, { show: true, bounds: persistence.initialBounds() });
     persistence.track(first as never);
     FakeBrowserWindow.created.at(-1)!.moveTo({ x: 300, y: 300 });

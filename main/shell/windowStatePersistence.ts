@@ -1,9 +1,9 @@
-import { screen, type BrowserWindow } from 'electron';
 import {
   loadWindowState,
   placeWindow,
   saveWindowState,
   type PlacedWindow,
+  type Rect,
   type WindowSizeLimits,
   type WindowState,
 } from '../core/windowState/windowState';
@@ -19,25 +19,30 @@ export interface WindowStatePersistence {
   /** Bounds for a new window: the last ones, moved onto a display that is there now. */
   initialBounds(): PlacedWindow;
   /** Saves the window's bounds a moment after it stops moving, and when it closes. */
-  track(window: BrowserWindow): void;
+  track(window: TrackedWindow): void;
+}
+
+/** The part of a BrowserWindow this needs, so the module runs (and is tested) without Electron. */
+export interface TrackedWindow {
+  on(event: 'resize' | 'move' | 'maximize' | 'unmaximize' | 'close', listener: () => void): unknown;
+  isDestroyed(): boolean;
+  isMaximized(): boolean;
+  getNormalBounds(): Rect;
 }
 
 export interface WindowStatePersistenceOptions {
   file: string;
+  /** The displays' work areas now, the primary first (Electron's screen module in the app). */
+  workAreas(): Rect[];
   /** How long the window must stay still before a save: a drag emits many moves. */
   debounceMs?: number;
   /** A state file that could not be used or saved: said, never fatal to the window. */
   onProblem?: (message: string) => void;
 }
 
-function workAreas() {
-  const primary = screen.getPrimaryDisplay();
-  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
-  return [primary, ...others].map((display) => display.workArea);
-}
-
 export async function openWindowStatePersistence({
   file,
+  workAreas,
   debounceMs = 500,
   onProblem = (message) => console.warn(`ServerMark window state: ${message}`),
 }: WindowStatePersistenceOptions): Promise<WindowStatePersistence> {
